@@ -1,0 +1,150 @@
+"""Composition root: every package's routes, the middleware, the lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+import settings
+from moderation import services as moderation_services
+from postbox import api, database, health, jobs
+from postbox import routes as postbox_routes
+from postbox.logs import AccessLogMiddleware, protect_child_data
+from postbox.openapi import schema
+from postbox.ratelimit import RateLimiter
+from postbox.security import SecurityHeadersMiddleware
+from postbox.templating import templates
+
+log = logging.getLogger("postbox.app")
+
+ERROR_TITLES = {
+    400: "Something went wrong with what you sent",
+    403: "We could not accept that",
+    404: "We could not find that page",
+    405: "We could not do that",
+    413: "That is too long",
+    415: "We could not read that",
+    422: "Please check what you wrote",
+    429: "Please slow down",
+    500: "Sorry, something went wrong on our side",
+    503: "Sorry, the Post-box is having a rest",
+}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    message = exc.detail if exc.detail and exc.status_code != 404 else "We could not find that page."
+    if _is_api(request):
+        return JSONResponse({"error": message}, status_code=exc.status_code, headers=exc.headers)
+    context = {"title": ERROR_TITLES.get(exc.status_code, "Something went wrong"), "message": message}
+    return templates.TemplateResponse(
+        request, "error.html", context, status_code=exc.status_code, headers=exc.headers
+    )
+
+
+def _database_unavailable(exc: BaseException) -> bool:
+    names = {type(e).__name__ for e in _chain(exc)}
+    return bool(
+        names
+        & {
+            "DBConnectionError",
+            "OperationalError",
+            "ConnectionRefusedError",
+            "ConnectionDoesNotExistError",
+            "CannotConnectNowError",
+            "InterfaceError",
+            "TooManyConnectionsError",
+            "OSError",
+            "ConnectionError",
+        }
+    )
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    status = 503 if _database_unavailable(exc) else 500
+    log.error("unhandled %s on %s", type(exc).__name__, getattr(request.scope.get("route"), "path", "-"))
+    message = (
+        "We cannot take messages for a moment. Please try again in a few minutes."
+        if status == 503
+        else "Please try again. If you need help now, call Childline."
+    )
+    headers = {"Retry-After": "30"} if status == 503 else None
+    if _is_api(request):
+        return JSONResponse({"error": message}, status_code=status, headers=headers)
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"title": ERROR_TITLES[status], "message": message},
+        status_code=status,
+        headers=headers,
+    )
+
+
+def create_app(database_url: str | None = None, *, embedded_workers: bool | None = None) -> Starlette:
+    protect_child_data()
+    url = database_url or settings.DATABASE_URL
+    run_workers = settings.EMBEDDED_WORKERS if embedded_workers is None else embedded_workers
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await database.open_database(url)
+        worker = jobs.Worker(kinds=job_kinds())
+        task = asyncio.create_task(worker.run()) if run_workers else None
+        try:
+            yield
+        finally:
+            worker.stop.set()
+            jobs.wakeup_event().set()
+            if task is not None:
+                await task
+            await database.close_database()
+
+    async def openapi(request: Request) -> Response:
+        return JSONResponse(schema(app.routes, title="The Post-box API", version="1"))
+
+    routes = [
+        Mount("/api/v1", routes=api.routes, name="api"),
+        Route("/openapi.json", openapi, name="openapi"),
+        *health.routes,
+        Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
+        Mount("", routes=postbox_routes.routes, name="postbox"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(AccessLogMiddleware), Middleware(SecurityHeadersMiddleware)],
+        exception_handlers={HTTPException: http_error, Exception: server_error},
+        lifespan=lifespan,
+    )
+    app.state.limiter = RateLimiter(per_minute=settings.RATE_LIMIT)
+    app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)
+    return app
+
+
+def job_kinds() -> dict[str, jobs.JobKind]:
+    return {**moderation_services.JOB_KINDS}
+
+
+app = create_app()

@@ -1,0 +1,105 @@
+"""Screening views off the request, and routing them by what the screen found.
+
+The job queue calls ``screen_job`` for each new view. The screen itself lives in
+``moderation.screening``; models load once per process, in a thread, the first time
+they are needed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import asdict
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+import settings
+from moderation.models import Screening
+from moderation.screening import Screener, get_screener
+from moderation.screening.pii import redact
+from moderation.screening.types import Level, ScreenResult
+from postbox.jobs import JobKind
+from postbox.models import View, ViewStatus
+
+log = logging.getLogger("moderation.services")
+
+_screener: Screener | None = None
+_load_lock = asyncio.Lock()
+
+
+async def screener() -> Screener:
+    global _screener
+    if _screener is None:
+        async with _load_lock:
+            if _screener is None:
+                _screener = await asyncio.to_thread(
+                    get_screener,
+                    detoxify_checkpoint=settings.DETOXIFY_CHECKPOINT or None,
+                    embedding_model_path=settings.EMBEDDING_MODEL_PATH or None,
+                )
+    return _screener
+
+
+def layers() -> dict[str, str]:
+    """Which screening layers this process has loaded; "not loaded yet" before the first screen."""
+    if _screener is None:
+        return {"screen": "not loaded yet"}
+    return _screener.layers()
+
+
+async def screen_job(payload: dict[str, Any]) -> None:
+    view = await View.get(id=payload["view_id"])
+    screen = await screener()
+    (result,) = await asyncio.to_thread(screen.screen, [view.text])
+    await record_and_route(view, result)
+
+
+async def screen_gave_up(payload: dict[str, Any], error: str) -> None:
+    """The screen failed every attempt: a person reads the view. Fails closed."""
+    await View.filter(id=payload["view_id"]).update(needs_human=True, status=ViewStatus.BEING_READ)
+    log.error("screening gave up on view %s; sent to a person", payload["view_id"])
+
+
+async def record_and_route(view: View, result: ScreenResult) -> Screening:
+    """Store the screening and move the view to where its level says it belongs."""
+    level = max(result.level, Level.parse(view.level)) if view.level else result.level
+    needs_human = result.needs_human or view.needs_human
+    async with in_transaction() as conn:
+        screening = await Screening.create(
+            view=view,
+            stage="full",
+            level=result.level.label,
+            needs_human=result.needs_human,
+            categories=result.categories,
+            reasons=result.reasons,
+            spans=[asdict(s) for s in result.spans],
+            pii=result.pii,
+            language=result.language,
+            model_versions=result.model_versions,
+            elapsed_ms=result.elapsed_ms,
+            using_db=conn,
+        )
+        view.level = level.label
+        view.needs_human = needs_human
+        view.suggested_theme = result.theme
+        pii_spans = [s for s in result.spans if s.kind != "risk"]
+        view.redacted_text = redact(view.text, pii_spans) if pii_spans else None
+        if level >= Level.HIGH:
+            view.status = ViewStatus.WITH_HELP_TEAM
+        elif level >= Level.MEDIUM or needs_human:
+            view.status = ViewStatus.BEING_READ
+        else:
+            view.released = True
+            view.status = ViewStatus.SHARED
+        await view.save(using_db=conn)
+        for hook in ROUTING_HOOKS:
+            await hook(view, screening, conn)
+    return screening
+
+
+# Called inside the routing transaction, after the view is updated. Escalation (cases and
+# e-mail) registers here so that a case and its outbox row commit with the screening.
+ROUTING_HOOKS: list[Any] = []
+
+JOB_KINDS = {"screen": JobKind(handler=screen_job, give_up=screen_gave_up, max_attempts=3, lease_s=120.0)}

@@ -1,0 +1,117 @@
+"""``python -m postbox``: serve, run workers, manage staff and data."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+
+import settings
+from postbox import database, logs, maintenance
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    asyncio.run(database.apply_migrations())
+    uvicorn.run(
+        "app:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        access_log=False,  # ours names the route, never the client: see postbox/logs.py
+        proxy_headers=True,
+        log_config=None,
+        loop="uvloop",
+        http="httptools",
+    )
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from app import job_kinds
+    from postbox import jobs
+
+    async def run() -> None:
+        await database.open_database()
+        try:
+            await jobs.Worker(kinds=job_kinds(), poll_s=args.poll).run()
+        finally:
+            await database.close_database()
+
+    asyncio.run(run())
+    return 0
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    asyncio.run(database.apply_migrations())
+    print("Database is up to date.")
+    return 0
+
+
+def _check_migrations(_args: argparse.Namespace) -> int:
+    pending = asyncio.run(maintenance.pending_model_changes())
+    if pending:
+        print("Model changes without a migration: " + ", ".join(pending), file=sys.stderr)
+        print("Run: python -m postbox makemigrations", file=sys.stderr)
+        return 1
+    print("Every model change has a migration.")
+    return 0
+
+
+def _makemigrations(args: argparse.Namespace) -> int:
+    for path in asyncio.run(maintenance.make_migrations(args.name, args.app)):
+        print(f"Created {path}")
+    return 0
+
+
+def _demo(_args: argparse.Namespace) -> int:
+    counts = asyncio.run(maintenance.load_demo())
+    print(json.dumps(counts))
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    counts = asyncio.run(maintenance.purge(days=args.days))
+    print(json.dumps(counts))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logs.configure(settings.LOG_LEVEL)
+    parser = argparse.ArgumentParser(prog="python -m postbox", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="apply migrations, then serve the site")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="web processes (use PostgreSQL for more than one)"
+    )
+    serve.set_defaults(run=_serve)
+
+    worker = sub.add_parser("worker", help="run the screening and e-mail workers on their own")
+    worker.add_argument("--poll", type=float, default=1.0, help="seconds between looks for new work")
+    worker.set_defaults(run=_worker)
+
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
+    sub.add_parser("check-migrations", help="fail when a model change has no migration").set_defaults(
+        run=_check_migrations
+    )
+    make = sub.add_parser("makemigrations", help="write migrations for model changes")
+    make.add_argument("--name", default=None)
+    make.add_argument("--app", default=None, help="only this app label")
+    make.set_defaults(run=_makemigrations)
+
+    sub.add_parser("demo", help="load demo content").set_defaults(run=_demo)
+    purge = sub.add_parser("purge", help="delete what is older than the retention period")
+    purge.add_argument("--days", type=int, default=settings.RETENTION_DAYS)
+    purge.set_defaults(run=_purge)
+
+    args = parser.parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""The durable job queue: work that must happen after the request, and must not be lost.
+
+A job is a row written in the same transaction as the thing it is about. Workers lease
+jobs (``postbox.leases``), run the handler for the job's kind, and mark it done. A job
+that raises is retried with back-off; after ``max_attempts`` the kind's give-up handler
+runs (for screening: mark the view for a person to read) and the job is marked failed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import traceback
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from postbox.leases import backoff_seconds, claim, utcnow
+from postbox.models import Job, JobState
+
+log = logging.getLogger("postbox.jobs")
+
+Handler = Callable[[dict[str, Any]], Awaitable[None]]
+GiveUp = Callable[[dict[str, Any], str], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class JobKind:
+    handler: Handler
+    give_up: GiveUp | None = None
+    max_attempts: int = 3
+    lease_s: float = 120.0
+    batch: int = 16
+
+
+# Wakes an embedded worker as soon as a job is queued in this process; other processes
+# poll. Only a hint: nothing is lost if it is missed.
+_wakeup: asyncio.Event | None = None
+
+
+def wakeup_event() -> asyncio.Event:
+    global _wakeup
+    if _wakeup is None:
+        _wakeup = asyncio.Event()
+    return _wakeup
+
+
+async def enqueue(
+    kind: str, payload: dict[str, Any], *, using_db: BaseDBAsyncClient | None = None, delay_s: float = 0.0
+) -> Job:
+    job = await Job.create(
+        kind=kind, payload=payload, run_after=utcnow() + timedelta(seconds=delay_s), using_db=using_db
+    )
+    wakeup_event().set()
+    return job
+
+
+async def _run(kinds: Mapping[str, JobKind], job: Job) -> None:
+    spec = kinds.get(job.kind)
+    if spec is None:
+        await _fail(job, f"no handler for job kind {job.kind!r}", None)
+        return
+    try:
+        await spec.handler(job.payload)
+    except Exception as exc:  # every failure is retried or handed to a person, never dropped
+        error = "".join(traceback.format_exception_only(exc)).strip()
+        log.warning(
+            "job %s (%s) failed on attempt %s: %s", job.id, job.kind, job.attempts, type(exc).__name__
+        )
+        if job.attempts >= spec.max_attempts:
+            await _fail(job, error, spec.give_up)
+        else:
+            job.run_after = utcnow() + timedelta(seconds=backoff_seconds(job.attempts, base=1.0))
+            job.lease_until = None
+            job.lease_owner = None
+            job.last_error = error
+            await job.save(update_fields=["run_after", "lease_until", "lease_owner", "last_error"])
+        return
+    job.state = JobState.DONE
+    job.finished_at = utcnow()
+    await job.save(update_fields=["state", "finished_at"])
+
+
+async def _fail(job: Job, error: str, give_up: GiveUp | None) -> None:
+    if give_up is not None:
+        await give_up(job.payload, error)
+    job.state = JobState.FAILED
+    job.last_error = error
+    job.finished_at = utcnow()
+    await job.save(update_fields=["state", "last_error", "finished_at"])
+    log.error("job %s (%s) gave up after %s attempts", job.id, job.kind, job.attempts)
+
+
+@dataclass
+class Worker:
+    """Runs jobs until ``stop`` is set. One per process is plenty; several processes scale out."""
+
+    kinds: Mapping[str, JobKind]
+    poll_s: float = 1.0
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def run(self) -> None:
+        wake = wakeup_event()
+        while not self.stop.is_set():
+            wake.clear()
+            try:
+                claimed = await run_once(self.kinds)
+            except Exception:
+                # The database may be down for a moment; keep trying, quietly at first.
+                log.exception("job worker could not claim work")
+                claimed = 0
+            if claimed:
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), timeout=self.poll_s)
+
+
+async def run_once(kinds: Mapping[str, JobKind]) -> int:
+    """Claim one batch of due jobs of any kind and run them; returns how many were claimed."""
+    spec_batch = max((k.batch for k in kinds.values()), default=16)
+    lease = max((k.lease_s for k in kinds.values()), default=120.0)
+    jobs = await claim(
+        Job, due_field="run_after", pending_state=JobState.PENDING, limit=spec_batch, lease_s=lease
+    )
+    for job in jobs:
+        await _run(kinds, job)
+    return len(jobs)
+
+
+async def queue_stats() -> tuple[int, float | None]:
+    """(pending jobs, age in seconds of the oldest pending job or None)."""
+    depth = await Job.filter(state=JobState.PENDING).count()
+    oldest = await Job.filter(state=JobState.PENDING).order_by("created_at").first()
+    age = (utcnow() - oldest.created_at).total_seconds() if oldest else None
+    return depth, age

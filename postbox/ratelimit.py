@@ -1,0 +1,54 @@
+"""Per-client rate limits that never write down who the client is.
+
+The client address is turned into a keyed hash with a key that lives only in this
+process's memory and changes every hour, so the counters cannot be joined back to an
+address even by someone who reads the process's memory later. Nothing here is logged
+or stored. Several processes each keep their own counters: a limit per process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from dataclasses import dataclass, field
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+
+_KEY_LIFETIME_S = 3600
+
+
+@dataclass
+class RateLimiter:
+    """A fixed one-minute window per (bucket, client)."""
+
+    per_minute: int
+    _key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    _key_born: float = field(default_factory=time.monotonic)
+    _window: int = -1
+    _counts: dict[str, int] = field(default_factory=dict)
+
+    def _client_key(self, bucket: str, request: Request) -> str:
+        now = time.monotonic()
+        if now - self._key_born > _KEY_LIFETIME_S:
+            self._key, self._key_born = secrets.token_bytes(32), now
+        host = request.client.host if request.client else "unknown"
+        return hmac.new(self._key, f"{bucket}\0{host}".encode(), hashlib.sha256).hexdigest()[:32]
+
+    def hit(self, bucket: str, request: Request) -> bool:
+        """Count one request; False when this client is over the limit for this minute."""
+        if self.per_minute <= 0:
+            return True
+        window = int(time.monotonic() // 60)
+        if window != self._window:
+            self._window, self._counts = window, {}
+        key = self._client_key(bucket, request)
+        count = self._counts.get(key, 0) + 1
+        self._counts[key] = count
+        return count <= self.per_minute
+
+    def check(self, bucket: str, request: Request) -> None:
+        if not self.hit(bucket, request):
+            raise HTTPException(429, "You have sent a lot very quickly. Please wait a minute and try again.")

@@ -1,0 +1,107 @@
+"""The post-box's work: take a view, keep it safe, give back a receipt; look it up again.
+
+Services take and return plain values; they never see a Request.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tortoise.transactions import in_transaction
+
+import settings
+from moderation.screening import fast_screen
+from moderation.screening.types import Level
+from postbox import jobs, receipt
+from postbox.forms import ViewSubmission
+from postbox.models import View
+from postbox.vocabulary import STATUS_TITLES, STATUS_WORDS
+
+log = logging.getLogger("postbox.services")
+
+SCREEN_JOB = "screen"
+
+
+@dataclass(frozen=True)
+class Receipt:
+    code: str
+    view_id: int
+    show_help: bool
+    # Personal-information kinds the child shared; the thank-you page explains why we hide them.
+    pii: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReplyOut:
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ViewStatusOut:
+    status: str
+    title: str
+    words: str
+    sent_at: datetime
+    replies: list[ReplyOut] = field(default_factory=list)
+
+
+def _receipt_key() -> bytes:
+    return str(settings.SECRET_KEY).encode()
+
+
+async def submit_view(submission: ViewSubmission) -> Receipt:
+    """Keep the view and queue its full screen in one transaction, then answer.
+
+    The fast screen runs first because it cannot lose anything (it only reads the text);
+    if it fails, help is shown and a person reads the view — the screen fails closed.
+    """
+    try:
+        fast = fast_screen(submission.text)
+        show_help, level, needs_human = fast.show_help, fast.level.label, fast.needs_human
+        pii = tuple(fast.pii)
+    except Exception:
+        log.exception("fast screen failed; showing help and sending the view to a person")
+        show_help, level, needs_human, pii = True, Level.MEDIUM.label, True, ()
+
+    code = receipt.new_code()
+    async with in_transaction() as conn:
+        view = await View.create(
+            receipt_digest=receipt.digest(code, _receipt_key()),
+            text=submission.text,
+            theme=submission.theme,
+            age_band=submission.age_band,
+            area=submission.area,
+            found_us=submission.found_us,
+            quote_consent=submission.quote_consent,
+            level=level,
+            needs_human=needs_human,
+            show_help=show_help,
+            using_db=conn,
+        )
+        await jobs.enqueue(SCREEN_JOB, {"view_id": view.id}, using_db=conn)
+    return Receipt(code=code, view_id=view.id, show_help=show_help, pii=pii)
+
+
+async def find_view(raw_code: str) -> View | None:
+    code = receipt.normalise(raw_code)
+    if code is None:
+        return None
+    view = await View.get_or_none(receipt_digest=receipt.digest(code, _receipt_key()))
+    if view is None or not receipt.matches(code, view.receipt_digest, _receipt_key()):
+        return None
+    return view
+
+
+async def view_status(view: View) -> ViewStatusOut:
+    replies = await view.replies.all().order_by("created_at")
+    status = str(view.status)
+    return ViewStatusOut(
+        status=status,
+        title=STATUS_TITLES[status],
+        words=STATUS_WORDS[status],
+        sent_at=view.created_at,
+        replies=[ReplyOut(body=r.body, created_at=r.created_at) for r in replies],
+    )

@@ -1,0 +1,68 @@
+"""Settings: the only module that reads the environment.
+
+Every setting is named ``POSTBOX_<NAME>`` in the environment (or in an uncommitted
+``.env`` file in the working directory). Secrets are wrapped in ``Secret`` so they do not
+leak into tracebacks or logs.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from starlette.config import Config
+from starlette.datastructures import Secret
+
+ROOT = Path(__file__).resolve().parent
+
+config = Config(".env" if Path(".env").is_file() else None, env_prefix="POSTBOX_")
+
+DATA_DIR: Path = config("DATA_DIR", cast=Path, default=ROOT / "data")
+DATABASE_URL: str = config("DATABASE_URL", default=f"sqlite://{DATA_DIR / 'postbox.sqlite3'}")
+BASE_URL: str = config("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+SMTP_HOST: str = config("SMTP_HOST", default="127.0.0.1")
+SMTP_PORT: int = config("SMTP_PORT", cast=int, default=25)
+SMTP_USERNAME: str = config("SMTP_USERNAME", default="")
+SMTP_PASSWORD: Secret = config("SMTP_PASSWORD", cast=Secret, default="")
+SMTP_STARTTLS: bool = config("SMTP_STARTTLS", cast=bool, default=False)
+SMTP_TIMEOUT_S: float = config("SMTP_TIMEOUT_S", cast=float, default=10.0)
+MAIL_FROM: str = config("MAIL_FROM", default="postbox@localhost")
+HELP_AT_HAND_EMAIL: str = config("HELP_AT_HAND_EMAIL", default="help-at-hand@localhost")
+
+DETOXIFY_CHECKPOINT: str = config("DETOXIFY_CHECKPOINT", default="")
+EMBEDDING_MODEL_PATH: str = config("EMBEDDING_MODEL_PATH", default="")
+
+EMBEDDED_WORKERS: bool = config("EMBEDDED_WORKERS", cast=bool, default=DATABASE_URL.startswith("sqlite"))
+RETENTION_DAYS: int = config("RETENTION_DAYS", cast=int, default=730)
+# Requests per minute per client on the child-facing POST routes; 0 turns it off.
+RATE_LIMIT: int = config("RATE_LIMIT", cast=int, default=30)
+# Receipt-code look-ups per minute per client before /check answers 429.
+CHECK_RATE_LIMIT: int = config("CHECK_RATE_LIMIT", cast=int, default=10)
+
+CHILDLINE_NUMBER: str = config("CHILDLINE_NUMBER", default="0800 1111")
+HELP_AT_HAND_NUMBER: str = config("HELP_AT_HAND_NUMBER", default="0800 528 0731")
+EMERGENCY_NUMBER: str = config("EMERGENCY_NUMBER", default="999")
+# Where "Leave this site quickly" sends a child: a harmless, common page.
+QUICK_EXIT_URL: str = config("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
+
+SESSION_IDLE_MINUTES: int = config("SESSION_IDLE_MINUTES", cast=int, default=30)
+# Cookies carry Secure unless the site is served over plain http (local development).
+SECURE_COOKIES: bool = config("SECURE_COOKIES", cast=bool, default=BASE_URL.startswith("https://"))
+LOG_LEVEL: str = config("LOG_LEVEL", default="INFO")
+
+
+def _secret_key() -> Secret:
+    """The signing key: from the environment, else generated once into DATA_DIR."""
+    value = config("SECRET_KEY", default="")
+    if value:
+        return Secret(value)
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return Secret(path.read_text().strip())
+
+
+SECRET_KEY: Secret = _secret_key()
