@@ -1,0 +1,135 @@
+"""Phrase-rule engine: runs the rules in ``rule_patterns`` and applies context.
+
+Context decides what a match means: a negation just before it ("I would never hurt
+myself") removes it, reported speech ("my friend said she wants to die") makes it a
+concern about another child, past tense with recovery ("I used to self harm but I'm ok
+now") lowers it to medium, a joke marker ("kms lol") caps self-harm at medium (a person
+still reads) and drops threats to others ("I'm gonna kill my brother lol"). Pure Python,
+no models: this runs inside the web request.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .rule_patterns import (
+    JOKE_MARKERS,
+    NEGATION,
+    NEGATION_NOT_REALLY,
+    NEGATION_STILL_RISK,
+    PAST_MARKERS,
+    RELAPSE_MARKERS,
+    THIRD_PARTY_LEAD,
+    URGENT_CUES,
+    Rule,
+)
+from .rule_table import RULES
+from .types import Level, Span
+
+RULES_VERSION = "rules-2025.1"
+
+LEVEL_SCORE = {Level.URGENT: 1.0, Level.HIGH: 0.9, Level.MEDIUM: 0.6, Level.LOW: 0.3, Level.NONE: 0.0}
+
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]|,\s|\bbut\b|\bthough\b|\bhowever\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+")
+_HARM_NOW = re.compile(
+    r"\b(?:right\s+now|rn|tonight|happening\s+now|at\s+the\s+moment|(?:he|she|they)'?s\s+(?:here|outside|"
+    r"coming)|when\s+(?:he|she|they)\s+gets?\s+home|help\s+me\s+now|come\s+quick)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class RuleOutcome:
+    level: Level = Level.NONE
+    categories: dict[str, float] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    def add(self, rule: Rule, level: Level, span: Span, modifiers: list[str]) -> None:
+        self.level = max(self.level, level)
+        score = LEVEL_SCORE[level]
+        self.categories[rule.category] = max(self.categories.get(rule.category, 0.0), score)
+        for reason in (rule.name, *modifiers):
+            if reason not in self.reasons:
+                self.reasons.append(reason)
+        self.spans.append(span)
+
+
+def prepare(text: str) -> str:
+    """Straighten curly quotes without changing length, so match offsets stay valid."""
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+def _clause_prefix(text: str, start: int) -> str:
+    window = text[max(0, start - 60) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    right_match = _SENTENCE_BREAK.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _is_negated(prefix: str) -> bool:
+    tail = prefix[-45:]
+    for negator in NEGATION.finditer(tail):
+        after = tail[negator.end() :]
+        if not NEGATION_NOT_REALLY.match(after.lstrip()):
+            return True
+    return False
+
+
+def _contextualise(rule: Rule, text: str, match: re.Match[str]) -> tuple[Level, list[str]] | None:
+    """The level a match gives in its context, with the modifier names; None if it is void."""
+    level = rule.level
+    modifiers: list[str] = []
+    sentence_start, sentence_end = _sentence_bounds(text, match.start(), match.end())
+    sentence = text[sentence_start:sentence_end]
+    if rule.first_person:
+        if _is_negated(_clause_prefix(text, match.start())):
+            if not NEGATION_STILL_RISK.match(text[match.end() : match.end() + 20]):
+                return None
+            level = min(level, Level.MEDIUM)
+            modifiers.append("negation_qualified")
+        if THIRD_PARTY_LEAD.search(text[sentence_start : match.start()]):
+            # A child worried about another child: still a safeguarding concern.
+            modifiers.append("third_party")
+            return max(Level.MEDIUM, min(level, Level.HIGH)), modifiers
+        if PAST_MARKERS.search(text) and not RELAPSE_MARKERS.search(text):
+            level = min(level, Level.MEDIUM)
+            modifiers.append("past")
+    elif rule.name == "third_party_suicide":
+        modifiers.append("third_party")
+    if rule.joke != "ignore" and JOKE_MARKERS.search(sentence + text[sentence_end : sentence_end + 12]):
+        if rule.joke == "drop":
+            return None
+        if level > Level.MEDIUM:
+            level = Level.MEDIUM
+            modifiers.append("joke_marker")
+    if level == Level.HIGH and rule.first_person and not modifiers:
+        if rule.category == "suicide_self_harm" and URGENT_CUES.search(text):
+            level = Level.URGENT
+            modifiers.append("plan_means_time")
+        elif rule.category in ("abuse", "exploitation", "violence") and _HARM_NOW.search(text):
+            level = Level.URGENT
+            modifiers.append("harm_now")
+    return level, modifiers
+
+
+def apply_rules(text: str) -> RuleOutcome:
+    prepared = prepare(text)
+    outcome = RuleOutcome()
+    for rule in RULES:
+        for match in rule.pattern.finditer(prepared):
+            if match.end() == match.start():
+                continue
+            judged = _contextualise(rule, prepared, match)
+            if judged is None:
+                continue
+            level, modifiers = judged
+            outcome.add(rule, level, Span(match.start(), match.end(), "risk", rule.name), modifiers)
+    return outcome

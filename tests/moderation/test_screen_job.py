@@ -1,0 +1,57 @@
+"""The full screen off the request: queued with the view, run by the worker, routed by level."""
+
+from __future__ import annotations
+
+import httpx
+
+from app import job_kinds
+from moderation.models import Screening
+from postbox import jobs
+from postbox.models import View, ViewStatus
+
+
+async def _send_and_screen(client: httpx.AsyncClient, text: str) -> View:
+    response = await client.post("/api/v1/views", json={"text": text})
+    assert response.status_code == 201
+    assert await jobs.run_once(job_kinds()) == 1
+    return await View.get(id=(await View.all().order_by("-id").first()).id)
+
+
+async def test_an_ordinary_view_is_screened_and_shared_with_boards(client: httpx.AsyncClient) -> None:
+    view = await _send_and_screen(client, "We need better teachers and smaller classes at school.")
+    screening = await Screening.get(view_id=view.id)
+    assert screening.stage == "full" and screening.level in {"none", "low"}
+    assert set(screening.model_versions) >= {"rules", "semantic"}
+    assert view.released is True and view.status == ViewStatus.SHARED
+    assert view.suggested_theme
+
+
+async def test_swearing_alone_is_not_escalated(client: httpx.AsyncClient) -> None:
+    view = await _send_and_screen(client, "school is shit, we need better teachers")
+    assert view.level in {"none", "low"} and view.status == ViewStatus.SHARED
+
+
+async def test_a_disclosure_goes_to_the_help_team_and_is_never_released(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/v1/views", json={"text": "my stepdad hits me when mum's at work"})
+    assert response.json()["support"]["show_help"] is True  # the fast screen showed help at once
+    assert await jobs.run_once(job_kinds()) == 1
+    view = await View.get()
+    assert view.level in {"high", "urgent"}
+    assert view.status == ViewStatus.WITH_HELP_TEAM and view.released is False
+
+
+async def test_personal_information_is_redacted_for_boards_but_kept(client: httpx.AsyncClient) -> None:
+    text = "Our youth club closed. Text me on 07700 900123 if you want to help."
+    view = await _send_and_screen(client, text)
+    assert view.text == text
+    assert view.redacted_text is not None and "07700 900123" not in view.redacted_text
+    assert "[…]" in view.redacted_text
+
+
+async def test_a_view_not_in_english_goes_to_a_person(client: httpx.AsyncClient) -> None:
+    view = await _send_and_screen(
+        client, "Nie lubię mojej szkoły, nauczyciele są dla mnie niemili i nikt mnie nie słucha."
+    )
+    screening = await Screening.get(view_id=view.id)
+    assert screening.language != "en"
+    assert view.needs_human is True and view.released is False and view.status == ViewStatus.BEING_READ
