@@ -19,6 +19,7 @@ import settings
 from moderation import services as moderation_services
 from postbox import api, database, health, jobs
 from postbox import routes as postbox_routes
+from postbox.intake import Intake
 from postbox.logs import AccessLogMiddleware, protect_child_data
 from postbox.openapi import schema
 from postbox.ratelimit import RateLimiter
@@ -111,6 +112,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await database.open_database(url)
+        app.state.intake.start()
         worker = jobs.Worker(kinds=job_kinds())
         task = asyncio.create_task(worker.run()) if run_workers else None
         try:
@@ -120,6 +122,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
             jobs.wakeup_event().set()
             if task is not None:
                 await task
+            await app.state.intake.stop()
             await database.close_database()
 
     async def openapi(request: Request) -> Response:
@@ -138,6 +141,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         exception_handlers={HTTPException: http_error, Exception: server_error},
         lifespan=lifespan,
     )
+    app.state.intake = Intake()
     app.state.limiter = RateLimiter(per_minute=settings.RATE_LIMIT)
     app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)
     return app

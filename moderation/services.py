@@ -48,8 +48,12 @@ def layers() -> dict[str, str]:
     return _screener.layers()
 
 
+async def _view_of(payload: dict[str, Any]) -> View:
+    return await View.get(receipt_digest=payload["view_digest"])
+
+
 async def screen_job(payload: dict[str, Any]) -> None:
-    view = await View.get(id=payload["view_id"])
+    view = await _view_of(payload)
     screen = await screener()
     (result,) = await asyncio.to_thread(screen.screen, [view.text])
     await record_and_route(view, result)
@@ -57,8 +61,11 @@ async def screen_job(payload: dict[str, Any]) -> None:
 
 async def screen_gave_up(payload: dict[str, Any], error: str) -> None:
     """The screen failed every attempt: a person reads the view. Fails closed."""
-    await View.filter(id=payload["view_id"]).update(needs_human=True, status=ViewStatus.BEING_READ)
-    log.error("screening gave up on view %s; sent to a person", payload["view_id"])
+    view = await _view_of(payload)
+    view.needs_human = True
+    view.status = ViewStatus.BEING_READ
+    await view.save(update_fields=["needs_human", "status"])
+    log.error("screening gave up on view %s; sent to a person", view.id)
 
 
 async def record_and_route(view: View, result: ScreenResult) -> Screening:

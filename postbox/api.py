@@ -84,7 +84,7 @@ async def create_view(request: Request) -> Response:
         return JSONResponse(
             ErrorOut(error=next(iter(errors.values())), fields=errors).model_dump(), status_code=422
         )
-    receipt = await services.submit_view(submission)
+    receipt = await services.submit_view(submission, request.app.state.intake)
     status_url = settings.BASE_URL + request.app.url_path_for("api:view_status", receipt_code=receipt.code)
     body = ReceiptOut(
         receipt_code=receipt.code, status_url=status_url, support=support_for(receipt.show_help)

@@ -65,7 +65,7 @@ async def send(request: Request) -> Response:
         submission = ViewSubmission.model_validate(values)
     except ValidationError as exc:
         return _send_form(request, values, field_errors(exc), status=422)
-    receipt = await services.submit_view(submission)
+    receipt = await services.submit_view(submission, request.app.state.intake)
     context = {"code": receipt.code, "show_help": receipt.show_help, "pii": receipt.pii}
     return templates.TemplateResponse(request, "postbox/thanks.html", context, status_code=201)
 

@@ -9,25 +9,21 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tortoise.transactions import in_transaction
-
 import settings
 from moderation.screening import fast_screen
 from moderation.screening.types import Level
-from postbox import jobs, receipt
+from postbox import receipt
 from postbox.forms import ViewSubmission
+from postbox.intake import Intake, write_views
 from postbox.models import View
 from postbox.vocabulary import STATUS_TITLES, STATUS_WORDS
 
 log = logging.getLogger("postbox.services")
 
-SCREEN_JOB = "screen"
-
 
 @dataclass(frozen=True)
 class Receipt:
     code: str
-    view_id: int
     show_help: bool
     # Personal-information kinds the child shared; the thank-you page explains why we hide them.
     pii: tuple[str, ...] = ()
@@ -52,8 +48,11 @@ def _receipt_key() -> bytes:
     return str(settings.SECRET_KEY).encode()
 
 
-async def submit_view(submission: ViewSubmission) -> Receipt:
+async def submit_view(submission: ViewSubmission, intake: Intake | None = None) -> Receipt:
     """Keep the view and queue its full screen in one transaction, then answer.
+
+    ``intake`` is the running app's group-commit writer; without one (command line,
+    tests of the service) the view is written on its own.
 
     The fast screen runs first because it cannot lose anything (it only reads the text);
     if it fails, help is shown and a person reads the view — the screen fails closed.
@@ -67,22 +66,23 @@ async def submit_view(submission: ViewSubmission) -> Receipt:
         show_help, level, needs_human, pii = True, Level.MEDIUM.label, True, ()
 
     code = receipt.new_code()
-    async with in_transaction() as conn:
-        view = await View.create(
-            receipt_digest=receipt.digest(code, _receipt_key()),
-            text=submission.text,
-            theme=submission.theme,
-            age_band=submission.age_band,
-            area=submission.area,
-            found_us=submission.found_us,
-            quote_consent=submission.quote_consent,
-            level=level,
-            needs_human=needs_human,
-            show_help=show_help,
-            using_db=conn,
-        )
-        await jobs.enqueue(SCREEN_JOB, {"view_id": view.id}, using_db=conn)
-    return Receipt(code=code, view_id=view.id, show_help=show_help, pii=pii)
+    view = View(
+        receipt_digest=receipt.digest(code, _receipt_key()),
+        text=submission.text,
+        theme=submission.theme,
+        age_band=submission.age_band,
+        area=submission.area,
+        found_us=submission.found_us,
+        quote_consent=submission.quote_consent,
+        level=level,
+        needs_human=needs_human,
+        show_help=show_help,
+    )
+    if intake is not None:
+        await intake.submit(view)
+    else:
+        await write_views([view])
+    return Receipt(code=code, show_help=show_help, pii=pii)
 
 
 async def find_view(raw_code: str) -> View | None:

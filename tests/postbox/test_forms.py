@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import html
+import unicodedata
+
+import bleach
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from postbox.forms import MAX_TEXT, ViewSubmission, clean_text
+from postbox.forms import _CONTROL, MAX_TEXT, ViewSubmission, clean_text
 
 
 @pytest.mark.parametrize(
@@ -40,3 +46,17 @@ def test_submission_choices_must_come_from_the_lists() -> None:
     for field, bad in [("theme", "Space"), ("age_band", "40"), ("area", "Paris"), ("found_us", "tv")]:
         with pytest.raises(ValidationError):
             ViewSubmission.model_validate({"text": "hi", field: bad})
+
+
+@given(st.text(max_size=200))
+def test_clean_text_fast_path_agrees_with_bleach(raw: str) -> None:
+    expected = html.unescape(
+        bleach.clean(
+            _CONTROL.sub("", unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))),
+            tags=set(),
+            attributes={},
+            strip=True,
+            strip_comments=True,
+        )
+    ).strip()
+    assert clean_text(raw) == expected

@@ -23,7 +23,11 @@ async def test_a_view_is_queued_for_screening_in_the_same_transaction(client: ht
     await client.post("/api/v1/views", json={"text": "Our park needs swings"})
     view = await View.get()
     job = await Job.get()
-    assert job.kind == "screen" and job.payload == {"view_id": view.id} and job.state == JobState.PENDING
+    assert (
+        job.kind == "screen"
+        and job.payload == {"view_digest": view.receipt_digest}
+        and job.state == JobState.PENDING
+    )
 
 
 async def test_screening_that_keeps_failing_sends_the_view_to_a_person(client: httpx.AsyncClient) -> None:
