@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import bleach
-from pydantic import BaseModel, ConfigDict, StrictBool, StrictStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, ValidationError, field_validator
 
 from postbox.vocabulary import AGE_BANDS, FOUND_US, THEMES, areas
 
@@ -36,11 +36,13 @@ class ViewSubmission(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
-    text: StrictStr
-    theme: StrictStr | None = None
-    age_band: StrictStr | None = None
-    area: StrictStr | None = None
-    found_us: StrictStr | None = None
+    # The schema describes the rules for clients; the validators below enforce them with
+    # messages a child can follow.
+    text: StrictStr = Field(json_schema_extra={"minLength": 1, "maxLength": MAX_TEXT, "pattern": r"\S"})
+    theme: StrictStr | None = Field(default=None, json_schema_extra={"enum": [*THEMES, None]})
+    age_band: StrictStr | None = Field(default=None, json_schema_extra={"enum": [*AGE_BANDS, None]})
+    area: StrictStr | None = Field(default=None, json_schema_extra={"enum": [*areas(), None]})
+    found_us: StrictStr | None = Field(default=None, json_schema_extra={"enum": [*FOUND_US, None]})
     quote_consent: StrictBool = False
 
     @field_validator("text")

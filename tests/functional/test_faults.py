@@ -4,48 +4,14 @@ worker started afterwards screens every one of them."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import socket
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _env(data: Path, db: Path, **extra: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "POSTBOX_DATA_DIR": str(data),
-        "POSTBOX_DATABASE_URL": f"sqlite://{db}",
-        "POSTBOX_RATE_LIMIT": "0",
-        "POSTBOX_SMTP_PORT": str(_free_port()),
-        **extra,
-    }
-
-
-def _wait_until_up(base: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("server exited early")
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code in {200, 503}:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise RuntimeError("server did not start")
+from tests import live
 
 
 async def _burst(base: str, count: int, accepted: list[str], enough: asyncio.Event, threshold: int) -> None:
@@ -77,19 +43,9 @@ def _count(db: Path, sql: str) -> int:
 
 
 def test_sigkill_mid_burst_loses_no_accepted_view_and_a_worker_finishes_the_jobs(tmp_path: Path) -> None:
-    db = tmp_path / "faults.sqlite3"
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "postbox", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=_env(tmp_path, db, POSTBOX_EMBEDDED_WORKERS="false"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    db = tmp_path / "live.sqlite3"
+    server, base = live.serve(tmp_path, POSTBOX_EMBEDDED_WORKERS="false")
     try:
-        _wait_until_up(base, server)
-
         accepted: list[str] = []
 
         async def burst_then_kill() -> None:
@@ -109,13 +65,7 @@ def test_sigkill_mid_burst_loses_no_accepted_view_and_a_worker_finishes_the_jobs
     assert stored >= len(accepted)  # every 201 is a row; a row may exist whose answer was lost
     assert _count(db, "SELECT COUNT(*) FROM job WHERE kind = 'screen'") == stored
 
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "postbox", "worker", "--poll", "0.2"],
-        cwd=ROOT,
-        env=_env(tmp_path, db),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    worker = live.start(["worker", "--poll", "0.2"], live.server_env(tmp_path), tmp_path / "worker.log")
     try:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
