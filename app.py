@@ -14,11 +14,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import settings
 from moderation import services as moderation_services
 from postbox import api, database, health, jobs
 from postbox import routes as postbox_routes
+from postbox.http import database_unavailable
 from postbox.intake import Intake
 from postbox.logs import AccessLogMiddleware, protect_child_data
 from postbox.openapi import schema
@@ -57,35 +59,8 @@ async def http_error(request: Request, exc: Exception) -> Response:
     )
 
 
-def _database_unavailable(exc: BaseException) -> bool:
-    names = {type(e).__name__ for e in _chain(exc)}
-    return bool(
-        names
-        & {
-            "DBConnectionError",
-            "OperationalError",
-            "ConnectionRefusedError",
-            "ConnectionDoesNotExistError",
-            "CannotConnectNowError",
-            "InterfaceError",
-            "TooManyConnectionsError",
-            "OSError",
-            "ConnectionError",
-        }
-    )
-
-
-def _chain(exc: BaseException) -> list[BaseException]:
-    seen: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and current not in seen:
-        seen.append(current)
-        current = current.__cause__ or current.__context__
-    return seen
-
-
-async def server_error(request: Request, exc: Exception) -> Response:
-    status = 503 if _database_unavailable(exc) else 500
+async def server_error(request: Request, exc: BaseException) -> Response:
+    status = 503 if database_unavailable(exc) else 500
     log.error("unhandled %s on %s", type(exc).__name__, getattr(request.scope.get("route"), "path", "-"))
     message = (
         "We cannot take messages for a moment. Please try again in a few minutes."
@@ -102,6 +77,36 @@ async def server_error(request: Request, exc: Exception) -> Response:
         status_code=status,
         headers=headers,
     )
+
+
+class FriendlyErrorsMiddleware:
+    """Turns any unhandled error into a kind page (503 when the database is unreachable).
+
+    Unlike Starlette's own handler it does not re-raise, so the server never prints a
+    traceback that might quote what a child wrote; we log the exception type only.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            if started:
+                raise
+            response = await server_error(Request(scope), exc)
+            await response(scope, receive, send)
 
 
 def create_app(database_url: str | None = None, *, embedded_workers: bool | None = None) -> Starlette:
@@ -137,8 +142,12 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(AccessLogMiddleware), Middleware(SecurityHeadersMiddleware)],
-        exception_handlers={HTTPException: http_error, Exception: server_error},
+        middleware=[
+            Middleware(AccessLogMiddleware),
+            Middleware(SecurityHeadersMiddleware),
+            Middleware(FriendlyErrorsMiddleware),
+        ],
+        exception_handlers={HTTPException: http_error},
         lifespan=lifespan,
     )
     app.state.intake = Intake()

@@ -59,3 +59,31 @@ async def read_json_object(request: Request) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise HTTPException(422, "The body must be a JSON object.")
     return data
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether an error means the database cannot be reached or used just now."""
+    names = {type(e).__name__ for e in _chain(exc)}
+    return bool(
+        names
+        & {
+            "DBConnectionError",
+            "OperationalError",
+            "ConnectionRefusedError",
+            "ConnectionDoesNotExistError",
+            "CannotConnectNowError",
+            "InterfaceError",
+            "TooManyConnectionsError",
+            "OSError",
+            "ConnectionError",
+        }
+    )
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen

@@ -9,7 +9,7 @@ from starlette.routing import Route
 
 from postbox import services
 from postbox.forms import ViewSubmission, field_errors
-from postbox.http import read_form
+from postbox.http import database_unavailable, read_form
 from postbox.security import CSRF_FIELD, check_csrf
 from postbox.templating import templates
 from postbox.vocabulary import (
@@ -28,6 +28,9 @@ _SELECTS = [
     ("area", "Which council area do you live in?", [(a, a) for a in areas()]),
     ("found_us", "How did you find the Post-box?", [(f, FOUND_US_LABELS[f]) for f in FOUND_US]),
 ]
+_NOT_KEPT = (
+    "We could not keep your message just now. Your words are still here. Please try again in a few minutes."
+)
 _FIELD_IDS = {"text", "theme", "age_band", "area", "found_us", "quote_consent"}
 
 
@@ -65,7 +68,14 @@ async def send(request: Request) -> Response:
         submission = ViewSubmission.model_validate(values)
     except ValidationError as exc:
         return _send_form(request, values, field_errors(exc), status=422)
-    receipt = await services.submit_view(submission, request.app.state.intake)
+    try:
+        receipt = await services.submit_view(submission, request.app.state.intake)
+    except Exception as exc:
+        if not database_unavailable(exc):
+            raise
+        # Keep the child's words on the page so nothing they wrote is lost.
+        errors = {"form": _NOT_KEPT}
+        return _send_form(request, values, errors, status=503)
     context = {"code": receipt.code, "show_help": receipt.show_help, "pii": receipt.pii}
     return templates.TemplateResponse(request, "postbox/thanks.html", context, status_code=201)
 

@@ -21,7 +21,7 @@ def test_schemathesis_finds_no_server_error(tmp_path: Path) -> None:
                 "response_schema_conformance",
                 "--max-examples", "60", "--generation-deterministic", "--no-color",
             ],
-            capture_output=True, text=True, timeout=300, check=False,
+            capture_output=True, text=True, timeout=300, check=False, cwd=tmp_path,
         )  # fmt: skip
     finally:
         server.terminate()
