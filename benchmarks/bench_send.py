@@ -41,7 +41,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(app: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+def start(app: str, port: int, env: dict[str, str], workers: int = 1) -> subprocess.Popen[bytes]:
     command = [
         sys.executable,
         "-m",
@@ -56,6 +56,8 @@ def start(app: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
         "uvloop",
         "--http",
         "httptools",
+        "--workers",
+        str(workers),
     ]
     proc = subprocess.Popen(command, cwd=ROOT, env=env)
     deadline = time.monotonic() + 60
