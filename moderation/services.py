@@ -59,6 +59,41 @@ async def screen_job(payload: dict[str, Any]) -> None:
     await record_and_route(view, result)
 
 
+async def screen_batch(payloads: list[dict[str, Any]]) -> list[BaseException | None]:
+    """Screen many views in one pass of the models. If the pass fails, each view is tried
+    on its own so that one bad text cannot hold back the others."""
+    views: list[View | None] = []
+    outcomes: list[BaseException | None] = []
+    for payload in payloads:
+        try:
+            views.append(await _view_of(payload))
+            outcomes.append(None)
+        except Exception as exc:
+            views.append(None)
+            outcomes.append(exc)
+    present = [v for v in views if v is not None]
+    screen = await screener()
+    try:
+        results = await asyncio.to_thread(screen.screen, [v.text for v in present])
+    except Exception:
+        for i, view in enumerate(views):
+            if view is not None:
+                try:
+                    (result,) = await asyncio.to_thread(screen.screen, [view.text])
+                    await record_and_route(view, result)
+                except Exception as exc:
+                    outcomes[i] = exc
+        return outcomes
+    by_view = dict(zip((id(v) for v in present), results, strict=True))
+    for i, view in enumerate(views):
+        if view is not None:
+            try:
+                await record_and_route(view, by_view[id(view)])
+            except Exception as exc:
+                outcomes[i] = exc
+    return outcomes
+
+
 async def screen_gave_up(payload: dict[str, Any], error: str) -> None:
     """The screen failed every attempt: a person reads the view. Fails closed."""
     view = await _view_of(payload)
@@ -109,4 +144,13 @@ async def record_and_route(view: View, result: ScreenResult) -> Screening:
 # e-mail) registers here so that a case and its outbox row commit with the screening.
 ROUTING_HOOKS: list[Any] = []
 
-JOB_KINDS = {"screen": JobKind(handler=screen_job, give_up=screen_gave_up, max_attempts=3, lease_s=120.0)}
+JOB_KINDS = {
+    "screen": JobKind(
+        handler=screen_job,
+        batch_handler=screen_batch,
+        give_up=screen_gave_up,
+        max_attempts=3,
+        lease_s=120.0,
+        batch=64,
+    )
+}

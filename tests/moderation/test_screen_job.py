@@ -7,7 +7,8 @@ import httpx
 from app import job_kinds
 from moderation.models import Screening
 from postbox import jobs
-from postbox.models import View, ViewStatus
+from postbox.leases import utcnow
+from postbox.models import Job, View, ViewStatus
 
 
 async def _send_and_screen(client: httpx.AsyncClient, text: str) -> View:
@@ -55,3 +56,16 @@ async def test_a_view_not_in_english_goes_to_a_person(client: httpx.AsyncClient)
     screening = await Screening.get(view_id=view.id)
     assert screening.language != "en"
     assert view.needs_human is True and view.released is False and view.status == ViewStatus.BEING_READ
+
+
+async def test_views_are_screened_in_batches_and_a_bad_job_does_not_hold_back_the_rest(
+    client: httpx.AsyncClient,
+) -> None:
+    for text in ("More buses please", "Bigger playgrounds", "Free swimming lessons"):
+        await client.post("/api/v1/views", json={"text": text})
+    await Job.create(kind="screen", payload={"view_digest": "no-such-view"}, run_after=utcnow())
+    assert await jobs.run_once(job_kinds()) == 4
+    assert await Screening.all().count() == 3
+    assert await View.filter(status=ViewStatus.SHARED).count() == 3
+    states = sorted(str(j.state) for j in await Job.all())
+    assert states == ["done", "done", "done", "pending"]  # the bad one waits for its retry
