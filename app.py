@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import settings
 from moderation import services as moderation_services
-from postbox import api, database, health, jobs, metrics
+from postbox import api, database, easy_send, health, jobs, metrics
 from postbox import routes as postbox_routes
 from postbox.http import database_unavailable
 from postbox.intake import Intake
@@ -139,7 +139,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         *health.routes,
         *metrics.routes,
         Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
-        Mount("", routes=postbox_routes.routes, name="postbox"),
+        Mount("", routes=[*postbox_routes.routes, *easy_send.routes], name="postbox"),
     ]
     app = Starlette(
         routes=routes,

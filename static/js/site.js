@@ -31,6 +31,26 @@
       });
     });
   });
+  // "Listen": the browser's own speech, no outside service. Shown only where it exists.
+  var listen = document.querySelector("[data-listen]");
+  if (listen && "speechSynthesis" in window && "SpeechSynthesisUtterance" in window) {
+    listen.hidden = false;
+    listen.addEventListener("click", function () {
+      if (window.speechSynthesis.speaking) {
+        window.speechSynthesis.cancel();
+        listen.textContent = "Listen to this page";
+        return;
+      }
+      var main = document.getElementById("main");
+      var words = main.innerText.replace(listen.textContent, "");
+      var utterance = new SpeechSynthesisUtterance(words);
+      utterance.lang = "en-GB";
+      utterance.rate = 0.9;
+      utterance.onend = function () { listen.textContent = "Listen to this page"; };
+      listen.textContent = "Stop listening";
+      window.speechSynthesis.speak(utterance);
+    });
+  }
   // Move focus to an error summary so screen readers hear it first.
   var summary = document.querySelector(".error-summary");
   if (summary) summary.focus();

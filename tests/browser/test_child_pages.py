@@ -78,7 +78,7 @@ def test_quick_exit_leaves_and_replaces_history(chromium: Any, live_server: str)
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/send", "/check", "/help", "/no-such-page"])
+@pytest.mark.parametrize("path", ["/", "/send", "/check", "/help", "/easy-read/send", "/no-such-page"])
 def test_child_pages_have_no_axe_violations(chromium: Any, live_server: str, path: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -113,4 +113,24 @@ def test_send_form_errors_are_tied_to_the_field(chromium: Any, live_server: str)
     textarea = page.locator("#text")
     assert textarea.get_attribute("aria-invalid") == "true"
     assert "text-error" in (textarea.get_attribute("aria-describedby") or "")
+    context.close()
+
+
+def test_the_easy_read_post_box_works_without_javascript(chromium: Any, live_server: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, page, requested = _new_page(chromium, live_server, javascript=False)
+    page.goto("/")
+    page.get_by_role("link", name="Send a message the Easy Read way, with pictures").click()
+    page.fill("#text", "I want more places to play football.")
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("Where I live").check()
+    for _ in range(2):
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+        page.get_by_role("button", name="Next").click()
+    assert page.get_by_role("heading", name="Check and send").is_visible()
+    page.get_by_role("button", name="Send my message").click()
+    assert re.fullmatch(r"[a-z]+(-[a-z]+){4}-\d{3}", page.text_content("#receipt-code").strip())
+    assert all(url.startswith(live_server) for url in requested), requested
     context.close()
