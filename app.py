@@ -17,6 +17,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import settings
+from accounts import routes as accounts_routes
+from accounts.guards import StaffSessionMiddleware
 from moderation import services as moderation_services
 from postbox import api, database, easy_send, health, jobs, metrics
 from postbox import routes as postbox_routes
@@ -138,6 +140,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         Route("/openapi.json", openapi, name="openapi"),
         *health.routes,
         *metrics.routes,
+        *accounts_routes.routes,
         Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
         Mount("", routes=[*postbox_routes.routes, *easy_send.routes], name="postbox"),
     ]
@@ -147,6 +150,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
             Middleware(AccessLogMiddleware),
             Middleware(SecurityHeadersMiddleware),
             Middleware(FriendlyErrorsMiddleware),
+            Middleware(StaffSessionMiddleware),
         ],
         exception_handlers={HTTPException: http_error},
         lifespan=lifespan,
@@ -154,6 +158,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
     app.state.intake = Intake()
     app.state.limiter = RateLimiter(per_minute=settings.RATE_LIMIT)
     app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)
+    app.state.sign_in_limiter = RateLimiter(per_minute=settings.SIGN_IN_RATE_LIMIT)
     return app
 
 

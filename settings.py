@@ -50,6 +50,13 @@ SESSION_IDLE_MINUTES: int = config("SESSION_IDLE_MINUTES", cast=int, default=30)
 # Cookies carry Secure unless the site is served over plain http (local development).
 SECURE_COOKIES: bool = config("SECURE_COOKIES", cast=bool, default=BASE_URL.startswith("https://"))
 LOG_LEVEL: str = config("LOG_LEVEL", default="INFO")
+# Staff sign-in attempts per minute per client, and failures before an account locks.
+SIGN_IN_RATE_LIMIT: int = config("SIGN_IN_RATE_LIMIT", cast=int, default=20)
+LOCKOUT_FAILURES: int = config("LOCKOUT_FAILURES", cast=int, default=5)
+LOCKOUT_MINUTES: int = config("LOCKOUT_MINUTES", cast=int, default=15)
+SETUP_LINK_HOURS: int = config("SETUP_LINK_HOURS", cast=int, default=72)
+# The first administrator, created on first start when there is no staff account.
+ADMIN_EMAIL: str = config("ADMIN_EMAIL", default="admin@example.org")
 
 
 def _secret_key() -> Secret:
@@ -66,3 +73,5 @@ def _secret_key() -> Secret:
 
 
 SECRET_KEY: Secret = _secret_key()
+# A Fernet key for data encrypted at rest; derived from SECRET_KEY when empty.
+ENCRYPTION_KEY: Secret = config("ENCRYPTION_KEY", cast=Secret, default="")

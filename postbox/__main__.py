@@ -15,6 +15,12 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     asyncio.run(database.apply_migrations())
+    link = asyncio.run(_first_admin_link())
+    if link:
+        print(
+            f"No staff account yet. Set up the first administrator ({settings.ADMIN_EMAIL}) here,"
+            f" once:\n  {link}"
+        )
     uvicorn.run(
         "app:app",
         host=args.host,
@@ -27,6 +33,52 @@ def _serve(args: argparse.Namespace) -> int:
         http="httptools",
     )
     return 0
+
+
+async def _first_admin_link() -> str | None:
+    from accounts.services import first_admin_link
+
+    await database.open_database()
+    try:
+        return await first_admin_link()
+    finally:
+        await database.close_database()
+
+
+def _createuser(args: argparse.Namespace) -> int:
+    from accounts.roles import Role
+    from accounts.services import create_user
+
+    async def run() -> str:
+        await database.open_database()
+        try:
+            board_id = await _board_id(args.board) if args.board else None
+            _user, link = await create_user(
+                args.email, Role(args.role), display_name=args.name, board_id=board_id
+            )
+            return link
+        finally:
+            await database.close_database()
+
+    asyncio.run(database.apply_migrations())
+    try:
+        link = asyncio.run(run())
+    except ValueError as exc:
+        print(f"Could not create the account: {exc}", file=sys.stderr)
+        return 2
+    print(f"Account {args.email} ({args.role}) created. One-time set-up link:\n  {link}")
+    return 0
+
+
+async def _board_id(name_or_id: str) -> int:
+    from boards.models import Board
+
+    board = await (
+        Board.get_or_none(id=int(name_or_id)) if name_or_id.isdigit() else Board.get_or_none(name=name_or_id)
+    )
+    if board is None:
+        raise ValueError(f"no board or cohort called {name_or_id!r}")
+    return board.id
 
 
 def _worker(args: argparse.Namespace) -> int:
@@ -103,6 +155,19 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--name", default=None)
     make.add_argument("--app", default=None, help="only this app label")
     make.set_defaults(run=_makemigrations)
+
+    create = sub.add_parser("createuser", help="add a staff account and print its one-time set-up link")
+    create.add_argument("email")
+    create.add_argument(
+        "--role",
+        required=True,
+        choices=["admin", "moderator", "help_at_hand", "editor", "board_member", "ambassador"],
+    )
+    create.add_argument("--name", default="", help="the name shown to other staff")
+    create.add_argument(
+        "--board", default=None, help="board or cohort (name or id) for board members and ambassadors"
+    )
+    create.set_defaults(run=_createuser)
 
     sub.add_parser("demo", help="load demo content").set_defaults(run=_demo)
     purge = sub.add_parser("purge", help="delete what is older than the retention period")

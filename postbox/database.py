@@ -19,6 +19,8 @@ import settings
 APPS: dict[str, str] = {
     "postbox": "postbox.models",
     "moderation": "moderation.models",
+    "accounts": "accounts.models",
+    "boards": "boards.models",
 }
 
 

@@ -106,3 +106,12 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 51234))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
+
+
+@pytest.fixture
+async def staff_client(app: Starlette) -> AsyncIterator[object]:
+    """``await staff_client(Role.MODERATOR)`` → (signed-in httpx client, account)."""
+    from tests.staff import staff_clients
+
+    async for make in staff_clients(app):
+        yield make

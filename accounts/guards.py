@@ -1,0 +1,106 @@
+"""Every staff route goes through ``staff_route``: signed in, the right role, CSRF on
+every change. Scope (which board or cohort) is checked by the endpoint against the
+record it loads, with ``Staff.may_see_board``.
+
+The session middleware only looks at ``/staff`` and ``/metrics``; a child's request
+never touches the sessions table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from starlette.exceptions import HTTPException
+from starlette.requests import HTTPConnection, Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+import settings
+from accounts.roles import Role
+from accounts.services import Staff, staff_for
+from postbox.http import read_form
+from postbox.security import CSRF_FIELD, check_csrf
+
+SESSION_COOKIE = "__Host-postbox_staff" if settings.SECURE_COOKIES else "postbox_staff"
+_STAFF_PREFIXES = ("/staff", "/metrics")
+
+StaffEndpoint = Callable[[Request, Staff], Awaitable[Response]]
+
+
+@dataclass(frozen=True)
+class StaffRouteInfo:
+    path: str
+    methods: frozenset[str]
+    roles: frozenset[Role]
+
+
+# Every guarded route, for the role-and-scope matrix test.
+REGISTRY: list[StaffRouteInfo] = []
+
+
+class StaffSessionMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(_STAFF_PREFIXES):
+            raw = HTTPConnection(scope).cookies.get(SESSION_COOKIE, "")
+            staff = await staff_for(raw) if raw else None
+            if staff is not None:
+                scope["staff"] = staff
+                scope["csrf_binding"] = staff.session_digest[:24]
+        await self.app(scope, receive, send)
+
+
+def staff_route(
+    path: str,
+    endpoint: StaffEndpoint,
+    *,
+    roles: Iterable[Role],
+    methods: Iterable[str] = ("GET",),
+    name: str | None = None,
+) -> Route:
+    allowed = frozenset(roles)
+    method_set = frozenset(m.upper() for m in methods)
+
+    async def guarded(request: Request) -> Response:
+        staff: Staff | None = request.scope.get("staff")
+        if staff is None:
+            target = quote(request.url.path, safe="/")
+            return RedirectResponse(f"/staff/sign-in?next={target}", status_code=303)
+        if staff.role not in allowed:
+            raise HTTPException(403, "Your role cannot open this page.")
+        if request.method not in {"GET", "HEAD"}:
+            form = await read_form(request)
+            check_csrf(request, form.pop(CSRF_FIELD, None))
+            request.state.form = form
+        return await endpoint(request, staff)
+
+    REGISTRY.append(StaffRouteInfo(path, method_set, allowed))
+    return Route(path, guarded, methods=sorted(method_set), name=name or endpoint.__name__)
+
+
+def form_of(request: Request) -> dict[str, str]:
+    """The form a guarded POST carried (already CSRF-checked)."""
+    return request.state.form
+
+
+def set_session_cookie(response: Response, raw: str) -> None:
+    response.set_cookie(
+        SESSION_COOKIE,
+        raw,
+        max_age=12 * 3600,
+        path="/",
+        secure=settings.SECURE_COOKIES,
+        httponly=True,
+        samesite="strict",
+    )
+
+
+def clear_session_cookie(response: Response) -> None:
+    response.delete_cookie(
+        SESSION_COOKIE, path="/", secure=settings.SECURE_COOKIES, httponly=True, samesite="strict"
+    )

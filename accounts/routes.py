@@ -1,0 +1,268 @@
+"""Staff sign-in (password, then a TOTP code), account set-up, accounts and the audit log."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlencode, urlsplit
+
+import segno
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from markupsafe import Markup
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+import settings
+from accounts import services
+from accounts.guards import SESSION_COOKIE, clear_session_cookie, form_of, set_session_cookie, staff_route
+from accounts.models import AuditEntry, StaffUser
+from accounts.roles import ALL, SCOPED, Role
+from accounts.services import SignInError, Staff
+from boards.models import Board
+from postbox.http import read_form
+from postbox.security import CSRF_FIELD, check_csrf
+from postbox.templating import templates
+
+_PREAUTH_COOKIE = "postbox_preauth"
+_PREAUTH_MAX_AGE_S = 300
+
+
+def _preauth() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(str(settings.SECRET_KEY), salt="accounts.preauth")
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site: never an open redirect."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/staff"
+    if urlsplit(target).netloc:
+        return "/staff"
+    return target
+
+
+def _limit(request: Request) -> None:
+    request.app.state.sign_in_limiter.check("sign-in", request)
+
+
+async def sign_in(request: Request) -> Response:
+    next_path = _safe_next(request.query_params.get("next"))
+    if request.method == "GET":
+        return _page(request, "staff/sign_in.html", {"next": next_path})
+    _limit(request)
+    form = await read_form(request)
+    check_csrf(request, form.get(CSRF_FIELD))
+    email, next_path = form.get("email", ""), _safe_next(form.get("next"))
+    try:
+        user = await services.check_password(email, form.get("password", ""))
+    except SignInError as exc:
+        return _page(
+            request, "staff/sign_in.html", {"next": next_path, "email": email, "error": str(exc)}, 400
+        )
+    response = RedirectResponse(f"/staff/sign-in/code?{urlencode({'next': next_path})}", status_code=303)
+    response.set_cookie(
+        _PREAUTH_COOKIE,
+        _preauth().dumps(user.id),
+        max_age=_PREAUTH_MAX_AGE_S,
+        path="/staff/sign-in",
+        secure=settings.SECURE_COOKIES,
+        httponly=True,
+        samesite="strict",
+    )
+    return response
+
+
+async def sign_in_code(request: Request) -> Response:
+    try:
+        user_id = _preauth().loads(request.cookies.get(_PREAUTH_COOKIE, ""), max_age=_PREAUTH_MAX_AGE_S)
+    except BadSignature:
+        return RedirectResponse("/staff/sign-in", status_code=303)
+    user = await StaffUser.get_or_none(id=user_id, is_active=True)
+    if user is None:
+        return RedirectResponse("/staff/sign-in", status_code=303)
+    next_path = _safe_next(request.query_params.get("next"))
+    if request.method == "GET":
+        return _page(request, "staff/sign_in_code.html", {"next": next_path})
+    _limit(request)
+    form = await read_form(request)
+    check_csrf(request, form.get(CSRF_FIELD))
+    next_path = _safe_next(form.get("next"))
+    try:
+        await services.check_code(user, form.get("code", ""))
+    except SignInError as exc:
+        return _page(request, "staff/sign_in_code.html", {"next": next_path, "error": str(exc)}, 400)
+    old = request.cookies.get(SESSION_COOKIE)
+    if old:
+        await services.end_session(old)
+    response = RedirectResponse(next_path, status_code=303)
+    set_session_cookie(response, await services.start_session(user))
+    response.delete_cookie(_PREAUTH_COOKIE, path="/staff/sign-in")
+    return response
+
+
+async def sign_out(request: Request, staff: Staff) -> Response:
+    everywhere = form_of(request).get("everywhere") == "yes"
+    if everywhere:
+        await services.end_all_sessions(staff.id)
+    else:
+        await services.end_session(request.cookies.get(SESSION_COOKIE, ""))
+    await services.audit(staff, "signed_out_everywhere" if everywhere else "signed_out", "account", staff.id)
+    response = RedirectResponse("/staff/sign-in?signed_out=1", status_code=303)
+    clear_session_cookie(response)
+    return response
+
+
+async def setup(request: Request) -> Response:
+    found = await services.setup_token_user(request.path_params["token"])
+    if found is None:
+        raise HTTPException(
+            404, "This set-up link has been used or has run out. Ask an administrator for a new one."
+        )
+    token, user = found
+    secret = await services.pending_totp_secret(user)
+    context = {"user": user, "secret": secret, "qr": _qr_svg(services.provisioning_uri(user, secret))}
+    if request.method == "GET":
+        return _page(request, "staff/setup.html", context)
+    _limit(request)
+    form = await read_form(request)
+    check_csrf(request, form.get(CSRF_FIELD))
+    problem = services.password_problem(form.get("password", ""), form.get("confirm", ""))
+    if problem:
+        return _page(request, "staff/setup.html", {**context, "errors": {"password": problem}}, 400)
+    try:
+        await services.complete_setup(token, user, form["password"], form.get("code", ""))
+    except SignInError as exc:
+        return _page(request, "staff/setup.html", {**context, "errors": {"code": str(exc)}}, 400)
+    return RedirectResponse("/staff/sign-in?set_up=1", status_code=303)
+
+
+def _qr_svg(uri: str) -> Markup:
+    out = io.BytesIO()
+    segno.make(uri, error="m").save(
+        out, kind="svg", scale=5, xmldecl=False, title="QR code for your authenticator app"
+    )
+    return Markup(out.getvalue().decode())  # noqa: S704 - segno's own SVG, no user input in it
+
+
+async def dashboard(request: Request, staff: Staff) -> Response:
+    return _page(request, "staff/home.html", {})
+
+
+# Accounts (admins) ------------------------------------------------------------------------
+
+
+async def accounts(request: Request, staff: Staff) -> Response:
+    context: dict[str, object] = {"values": {}, "errors": {}}
+    status = 200
+    if request.method == "POST":
+        form = form_of(request)
+        context["values"] = form
+        try:
+            if form.get("role") not in {r.value for r in Role}:
+                raise ValueError("Choose a role.")
+            role = Role(form["role"])
+            raw_board = form.get("board_id", "")
+            board_id = int(raw_board) if raw_board.isdigit() else None
+            if (raw_board and board_id is None) or (
+                board_id is not None and not await Board.exists(id=board_id)
+            ):
+                raise ValueError("Choose a board or cohort from the list.")
+            _user, link = await services.create_user(
+                form.get("email", ""),
+                role,
+                display_name=form.get("display_name", ""),
+                board_id=board_id if role in SCOPED else None,
+                actor=staff,
+            )
+            context = {
+                "values": {},
+                "errors": {},
+                "created": form.get("email", "").strip().lower(),
+                "link": link,
+            }
+        except ValueError as exc:
+            context["errors"] = {"form": str(exc)}
+            status = 400
+    context["users"] = await StaffUser.all().order_by("email")
+    context["boards"] = await Board.all()
+    context["roles"] = list(Role)
+    return _page(request, "staff/accounts.html", context, status)
+
+
+async def account(request: Request, staff: Staff) -> Response:
+    user = await StaffUser.get_or_none(id=_int(request.path_params["user_id"]))
+    if user is None:
+        raise HTTPException(404, "There is no such account.")
+    link = None
+    if request.method == "POST":
+        action = form_of(request).get("action")
+        if action == "setup_link":
+            user.password_hash, user.totp_secret, user.totp_confirmed = None, None, False
+            await user.save(update_fields=["password_hash", "totp_secret", "totp_confirmed"])
+            await services.end_all_sessions(user.id)
+            link = await services.setup_link(user, actor=staff)
+        elif action in {"deactivate", "activate"}:
+            if user.id == staff.id:
+                raise HTTPException(400, "You cannot turn off your own account.")
+            user.is_active = action == "activate"
+            await user.save(update_fields=["is_active"])
+            await services.end_all_sessions(user.id)
+            await services.audit(staff, f"account.{action}d", "account", user.id)
+        elif action == "unlock":
+            user.locked_until, user.failed_logins = None, 0
+            await user.save(update_fields=["locked_until", "failed_logins"])
+            await services.audit(staff, "account.unlocked", "account", user.id)
+        elif action == "sign_out":
+            count = await services.end_all_sessions(user.id)
+            await services.audit(staff, "account.signed_out", "account", user.id, f"{count} sessions")
+        else:
+            raise HTTPException(400, "Unknown action.")
+    entries = await AuditEntry.filter(object_type="account", object_id=str(user.id)).order_by("-id").limit(50)
+    return _page(request, "staff/account.html", {"user": user, "link": link, "entries": entries})
+
+
+async def audit_log(request: Request, staff: Staff) -> Response:
+    q = request.query_params.get("q", "").strip()[:200]
+    query = AuditEntry.all()
+    if q:
+        from tortoise.expressions import Q
+
+        query = query.filter(
+            Q(action__icontains=q)
+            | Q(actor__icontains=q)
+            | Q(object_id=q)
+            | Q(object_type__icontains=q)
+            | Q(detail__icontains=q)
+        )
+    entries = await query.order_by("-id").limit(200)
+    return _page(request, "staff/audit.html", {"entries": entries, "q": q})
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise HTTPException(404, "There is no such page.") from exc
+
+
+def _page(request: Request, template: str, context: dict[str, object], status: int = 200) -> Response:
+    return templates.TemplateResponse(
+        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
+    )
+
+
+routes = [
+    Route("/staff/sign-in", sign_in, methods=["GET", "POST"], name="sign_in"),
+    Route("/staff/sign-in/code", sign_in_code, methods=["GET", "POST"], name="sign_in_code"),
+    Route("/staff/setup/{token}", setup, methods=["GET", "POST"], name="setup"),
+    staff_route("/staff/sign-out", sign_out, roles=ALL, methods=["POST"], name="sign_out"),
+    staff_route("/staff", dashboard, roles=ALL, name="dashboard"),
+    staff_route("/staff/accounts", accounts, roles={Role.ADMIN}, methods=["GET", "POST"], name="accounts"),
+    staff_route(
+        "/staff/accounts/{user_id}", account, roles={Role.ADMIN}, methods=["GET", "POST"], name="account"
+    ),
+    staff_route("/staff/audit", audit_log, roles={Role.ADMIN}, name="audit"),
+]
+
+# Routes anyone may open: how one signs in at all.
+PUBLIC_STAFF_PATHS = {"/staff/sign-in", "/staff/sign-in/code", "/staff/setup/{token}"}

@@ -1,0 +1,313 @@
+"""Accounts, sign-in and sessions.
+
+Passwords are hashed with argon2id (argon2-cffi's defaults follow RFC 9106). TOTP codes
+come from pyotp; a used time step is remembered so a code works once. Session ids and
+set-up tokens are random 256-bit values whose SHA-256 digest is all the database keeps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pyotp
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+import settings
+from accounts.models import AuditEntry, SetupToken, StaffSession, StaffUser
+from accounts.roles import SAFEGUARDING, SCOPED, Role
+from postbox import crypto
+
+MIN_PASSWORD_LENGTH = 12
+TOTP_ISSUER = "The Post-box"
+
+_hasher = PasswordHasher()
+# Verified against when the e-mail is unknown, so a miss takes as long as a hit.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Staff:
+    """The signed-in person, as every staff route sees them."""
+
+    id: int
+    email: str
+    name: str
+    role: Role
+    board_id: int | None
+    session_digest: str
+
+    @property
+    def safeguarding(self) -> bool:
+        """May read a child's words unredacted."""
+        return self.role in SAFEGUARDING
+
+    def may_see_board(self, board_id: int | None) -> bool:
+        """Board members and ambassadors see only their own board or cohort."""
+        return self.role not in SCOPED or (self.board_id is not None and self.board_id == board_id)
+
+
+class SignInError(Exception):
+    """Shown to the person signing in; never says which of e-mail, password or code was wrong."""
+
+
+# Accounts -------------------------------------------------------------------------------
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def valid_email(email: str) -> bool:
+    local, _, domain = email.partition("@")
+    return bool(local) and "." in domain.strip(".") and " " not in email and len(email) <= 254
+
+
+async def create_user(
+    email: str, role: Role, *, display_name: str = "", board_id: int | None = None, actor: Staff | None = None
+) -> tuple[StaffUser, str]:
+    """A new account with no password yet, and its one-time set-up link."""
+    email = normalise_email(email)
+    if not valid_email(email):
+        raise ValueError("Enter an e-mail address like name@example.org.")
+    if await StaffUser.exists(email=email):
+        raise ValueError("There is already an account with that e-mail address.")
+    if role in SCOPED and board_id is None:
+        raise ValueError("Board members and ambassadors need a board or cohort.")
+    user = await StaffUser.create(
+        email=email, role=role, display_name=display_name.strip()[:100], board_id=board_id
+    )
+    await audit(actor, "account.created", "account", user.id, f"role={role.value}")
+    return user, await setup_link(user, actor=actor)
+
+
+async def setup_link(user: StaffUser, *, actor: Staff | None = None) -> str:
+    """A fresh one-time link; earlier unused links for this account stop working."""
+    await SetupToken.filter(user=user, used_at=None).update(used_at=now())
+    raw = secrets.token_urlsafe(32)
+    await SetupToken.create(
+        user=user, digest=digest(raw), expires_at=now() + timedelta(hours=settings.SETUP_LINK_HOURS)
+    )
+    await audit(actor, "account.setup_link", "account", user.id)
+    return f"{settings.BASE_URL}/staff/setup/{raw}"
+
+
+async def setup_token_user(raw: str) -> tuple[SetupToken, StaffUser] | None:
+    token = await SetupToken.get_or_none(digest=digest(raw)).prefetch_related("user")
+    if token is None or token.used_at is not None or token.expires_at <= now() or not token.user.is_active:
+        return None
+    return token, token.user
+
+
+def totp_secret_of(user: StaffUser) -> str | None:
+    return crypto.decrypt(user.totp_secret) if user.totp_secret else None
+
+
+async def pending_totp_secret(user: StaffUser) -> str:
+    """The secret being enrolled: made once, kept encrypted until the first code confirms it."""
+    secret = None if user.totp_confirmed else totp_secret_of(user)
+    if secret is None:
+        secret = pyotp.random_base32()
+        user.totp_secret = crypto.encrypt(secret)
+        user.totp_confirmed = False
+        await user.save(update_fields=["totp_secret", "totp_confirmed"])
+    return secret
+
+
+def provisioning_uri(user: StaffUser, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=TOTP_ISSUER)
+
+
+def password_problem(password: str, confirm: str) -> str | None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"Use at least {MIN_PASSWORD_LENGTH} characters."
+    if len(password) > 1024:
+        return "That password is too long."
+    if password != confirm:
+        return "The two passwords are not the same."
+    return None
+
+
+async def complete_setup(token: SetupToken, user: StaffUser, password: str, code: str) -> None:
+    """Set the password and confirm TOTP enrolment with a first code; ends old sessions."""
+    secret = totp_secret_of(user)
+    step = _matching_step(secret, code) if secret else None
+    if step is None:
+        raise SignInError("That code is not right. Check the time on your phone and try again.")
+    user.password_hash = _hasher.hash(password)
+    user.totp_confirmed = True
+    user.totp_last_step = step
+    user.failed_logins = 0
+    user.locked_until = None
+    await user.save()
+    token.used_at = now()
+    await token.save(update_fields=["used_at"])
+    await StaffSession.filter(user=user).delete()
+    await audit_as(user, "account.setup_completed", "account", user.id)
+
+
+# Signing in -----------------------------------------------------------------------------
+
+
+async def check_password(email: str, password: str) -> StaffUser:
+    """The account when the password is right; counts failures and locks after too many."""
+    user = await StaffUser.get_or_none(email=normalise_email(email))
+    if user is None or not user.is_active or not user.password_hash or not user.totp_confirmed:
+        _verify(_DUMMY_HASH, password)
+        raise SignInError("That e-mail, password or code is not right.")
+    _refuse_if_locked(user)
+    if not _verify(user.password_hash, password):
+        await _failed(user, "password")
+        raise SignInError("That e-mail, password or code is not right.")
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+        await user.save(update_fields=["password_hash"])
+    return user
+
+
+async def check_code(user: StaffUser, code: str) -> None:
+    _refuse_if_locked(user)
+    secret = totp_secret_of(user)
+    step = _matching_step(secret, code) if secret else None
+    if step is None or step <= user.totp_last_step:
+        await _failed(user, "code")
+        raise SignInError("That e-mail, password or code is not right.")
+    user.totp_last_step = step
+    user.failed_logins = 0
+    user.last_login_at = now()
+    await user.save(update_fields=["totp_last_step", "failed_logins", "last_login_at"])
+
+
+def _verify(hashed: str, password: str) -> bool:
+    try:
+        return _hasher.verify(hashed, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _matching_step(secret: str, code: str) -> int | None:
+    """The time step the code belongs to (now, or one step either side), else None."""
+    code = "".join(ch for ch in code if ch.isdigit())
+    if len(code) != 6:
+        return None
+    totp = pyotp.TOTP(secret)
+    current = totp.timecode(now())
+    for step in (current, current - 1, current + 1):
+        if secrets.compare_digest(totp.generate_otp(step), code):
+            return step
+    return None
+
+
+def _refuse_if_locked(user: StaffUser) -> None:
+    if user.locked_until is not None and user.locked_until > now():
+        raise SignInError(
+            f"Too many wrong tries. This account is locked for {settings.LOCKOUT_MINUTES} minutes. "
+            "Ask an administrator if you need it sooner."
+        )
+
+
+async def _failed(user: StaffUser, what: str) -> None:
+    user.failed_logins += 1
+    fields = ["failed_logins"]
+    if user.failed_logins >= settings.LOCKOUT_FAILURES:
+        user.locked_until = now() + timedelta(minutes=settings.LOCKOUT_MINUTES)
+        user.failed_logins = 0
+        fields.append("locked_until")
+        await audit_as(user, "account.locked", "account", user.id, f"after wrong {what}")
+    await user.save(update_fields=fields)
+
+
+# Sessions -------------------------------------------------------------------------------
+
+
+async def start_session(user: StaffUser) -> str:
+    """A brand-new session id (never one the browser brought: no fixation)."""
+    raw = secrets.token_urlsafe(32)
+    await StaffSession.create(user=user, digest=digest(raw), last_seen_at=now())
+    await audit_as(user, "signed_in", "account", user.id)
+    return raw
+
+
+async def staff_for(raw: str) -> Staff | None:
+    """The signed-in person for a session cookie, or None when it is unknown, idle or disabled."""
+    if not raw or len(raw) > 100:
+        return None
+    session = await StaffSession.get_or_none(digest=digest(raw)).prefetch_related("user")
+    if session is None:
+        return None
+    idle = timedelta(minutes=settings.SESSION_IDLE_MINUTES)
+    moment = now()
+    if session.last_seen_at + idle <= moment or not session.user.is_active:
+        await session.delete()
+        return None
+    if moment - session.last_seen_at > timedelta(seconds=30):
+        await StaffSession.filter(id=session.id).update(last_seen_at=moment)
+    user = session.user
+    return Staff(user.id, user.email, user.name, Role(user.role), user.board_id, session.digest)
+
+
+async def end_session(raw: str) -> None:
+    await StaffSession.filter(digest=digest(raw)).delete()
+
+
+async def end_all_sessions(user_id: int) -> int:
+    return await StaffSession.filter(user_id=user_id).delete()
+
+
+# Audit ----------------------------------------------------------------------------------
+
+
+async def audit(
+    actor: Staff | None,
+    action: str,
+    object_type: str = "",
+    object_id: object = "",
+    detail: str = "",
+    *,
+    using_db: BaseDBAsyncClient | None = None,
+) -> None:
+    await AuditEntry.create(
+        actor_id=actor.id if actor else None,
+        actor=actor.email if actor else "system",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        detail=detail[:2000],
+        using_db=using_db,
+    )
+
+
+async def audit_as(
+    user: StaffUser, action: str, object_type: str = "", object_id: object = "", detail: str = ""
+) -> None:
+    await AuditEntry.create(
+        actor_id=user.id,
+        actor=user.email,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        detail=detail,
+    )
+
+
+async def first_admin_link() -> str | None:
+    """On a site with no usable staff account, a one-time link to set up the first admin."""
+    if await StaffUser.filter(is_active=True, totp_confirmed=True).exists():
+        return None
+    user = await StaffUser.get_or_none(email=normalise_email(settings.ADMIN_EMAIL))
+    if user is None:
+        user, link = await create_user(settings.ADMIN_EMAIL, Role.ADMIN, display_name="Administrator")
+        return link
+    return await setup_link(user)

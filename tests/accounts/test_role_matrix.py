@@ -1,0 +1,68 @@
+"""Every staff route, every role: the right people get in, everyone else gets 403,
+anyone not signed in is sent to sign in. New routes join the matrix by themselves."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute, Mount, Route
+
+from accounts.guards import REGISTRY
+from accounts.roles import SCOPED, Role
+from accounts.routes import PUBLIC_STAFF_PATHS
+from boards.models import Board, BoardKind
+from tests.helpers import csrf_token
+from tests.staff import StaffClientFactory
+
+
+def _paths(routes: list[BaseRoute], prefix: str = "") -> list[str]:
+    found = []
+    for route in routes:
+        if isinstance(route, Mount):
+            found += _paths(route.routes, prefix + route.path)
+        elif isinstance(route, Route):
+            found.append(prefix + route.path)
+    return found
+
+
+def _concrete(path: str) -> str:
+    return re.sub(r"\{[^}]+\}", "1", path)
+
+
+def test_every_staff_route_is_guarded_or_is_how_one_signs_in(app: Starlette) -> None:
+    guarded = {info.path for info in REGISTRY}
+    staff_paths = [p for p in _paths(app.routes) if p.startswith("/staff")]
+    assert len(staff_paths) >= 8
+    unguarded = [p for p in staff_paths if p not in guarded and p not in PUBLIC_STAFF_PATHS]
+    assert unguarded == []
+
+
+async def test_role_matrix(app: Starlette, staff_client: StaffClientFactory) -> None:
+    board = await Board.create(name="Test cohort", kind=BoardKind.COHORT)
+    clients = {
+        role: (await staff_client(role, board_id=board.id if role in SCOPED else None))[0] for role in Role
+    }
+    tokens = {role: await csrf_token(client, "/staff") for role, client in clients.items()}
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as anonymous:
+        failures = []
+        # Signing out ends the session, so it goes last.
+        for info in sorted(REGISTRY, key=lambda i: i.path == "/staff/sign-out"):
+            path = _concrete(info.path)
+            for method in sorted(info.methods):
+                anon = await anonymous.request(method, path, data={"x": "1"} if method == "POST" else None)
+                if anon.status_code != 303 or not anon.headers["location"].startswith("/staff/sign-in"):
+                    failures.append(f"anonymous {method} {path} → {anon.status_code}")
+                for role, client in clients.items():
+                    data = {"csrf_token": tokens[role]} if method == "POST" else None
+                    response = await client.request(method, path, data=data)
+                    if role in info.roles and response.status_code == 403:
+                        failures.append(f"{role} refused {method} {path}")
+                    if role not in info.roles and response.status_code != 403:
+                        failures.append(f"{role} let into {method} {path} ({response.status_code})")
+                    if response.status_code >= 500:
+                        failures.append(f"{role} {method} {path} → {response.status_code}")
+    assert failures == [], "\n".join(failures)
