@@ -19,9 +19,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import settings
 from accounts import routes as accounts_routes
 from accounts.guards import StaffSessionMiddleware
+from boards import public as boards_public
+from boards import routes as boards_routes
 from moderation import services as moderation_services
 from postbox import api, database, easy_send, health, jobs, metrics
 from postbox import routes as postbox_routes
+from postbox import services as postbox_services
 from postbox.http import database_unavailable
 from postbox.intake import Intake
 from postbox.logs import AccessLogMiddleware, protect_child_data
@@ -141,6 +144,8 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         *health.routes,
         *metrics.routes,
         *accounts_routes.routes,
+        *boards_routes.routes,
+        *boards_public.routes,
         Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
         Mount("", routes=[*postbox_routes.routes, *easy_send.routes], name="postbox"),
     ]
@@ -155,6 +160,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         exception_handlers={HTTPException: http_error},
         lifespan=lifespan,
     )
+    postbox_services.UPDATE_FINDERS[:] = [boards_public.updates_for_view]
     app.state.intake = Intake()
     app.state.limiter = RateLimiter(per_minute=settings.RATE_LIMIT)
     app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)

@@ -77,7 +77,9 @@ async def load_demo() -> dict[str, int]:
             theme = THEME_ALIASES.get(quote["theme"], quote["theme"])
             await services.submit_view(ViewSubmission(text=quote["text"], theme=theme, quote_consent=True))
             sent += 1
-        return {"views_sent": sent}
+        from boards.demo import load_demo as load_boards_demo
+
+        return {"views_sent": sent, **await load_boards_demo()}
 
 
 async def purge(days: int, database_url: str | None = None) -> dict[str, int]:

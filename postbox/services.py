@@ -6,6 +6,7 @@ Services take and return plain values; they never see a Request.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -105,3 +106,8 @@ async def view_status(view: View) -> ViewStatusOut:
         sent_at=view.created_at,
         replies=[ReplyOut(body=r.body, created_at=r.created_at) for r in replies],
     )
+
+
+# Boards register here: each finder returns the published "you said, we did" updates
+# linked to a view, as ``{"title", "url"}``, for the child's /check page.
+UPDATE_FINDERS: list[Callable[[int], Awaitable[list[dict[str, str]]]]] = []

@@ -1,0 +1,7 @@
+"""Staff workspaces for boards and cohorts (explorer, drafting, review)."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+routes: list[BaseRoute] = []
