@@ -21,8 +21,10 @@ from accounts import routes as accounts_routes
 from accounts.guards import StaffSessionMiddleware
 from boards import public as boards_public
 from boards import routes as boards_routes
+from moderation import help_at_hand
 from moderation import services as moderation_services
-from postbox import api, database, easy_send, health, jobs, metrics
+from moderation import workspace as moderation_workspace
+from postbox import api, database, easy_send, health, jobs, mailer, metrics
 from postbox import routes as postbox_routes
 from postbox import services as postbox_services
 from postbox.http import database_unavailable
@@ -124,14 +126,15 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         await database.open_database(url)
         app.state.intake.start()
         worker = jobs.Worker(kinds=job_kinds())
-        task = asyncio.create_task(worker.run()) if run_workers else None
+        mail = mailer.Mailer()
+        tasks = [asyncio.create_task(worker.run()), asyncio.create_task(mail.run())] if run_workers else []
         try:
             yield
         finally:
             worker.stop.set()
+            mail.stop.set()
             jobs.wakeup_event().set()
-            if task is not None:
-                await task
+            await asyncio.gather(*tasks)
             await app.state.intake.stop()
             await database.close_database()
 
@@ -144,6 +147,9 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         *health.routes,
         *metrics.routes,
         *accounts_routes.routes,
+        *moderation_workspace.routes,
+        *help_at_hand.routes,
+        *help_at_hand.child_routes,
         *boards_routes.routes,
         *boards_public.routes,
         Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),

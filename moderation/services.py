@@ -15,10 +15,12 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 import settings
+from moderation.escalation import route_to_people
 from moderation.models import Screening
 from moderation.screening import Screener, get_screener
 from moderation.screening.pii import redact
 from moderation.screening.types import Level, ScreenResult
+from postbox import mailer
 from postbox.jobs import JobKind
 from postbox.models import View, ViewStatus
 
@@ -137,12 +139,14 @@ async def record_and_route(view: View, result: ScreenResult) -> Screening:
         await view.save(using_db=conn)
         for hook in ROUTING_HOOKS:
             await hook(view, screening, conn)
+    if level >= Level.HIGH:
+        mailer.wakeup()  # after the commit, so the mailer finds the case's e-mail at once
     return screening
 
 
-# Called inside the routing transaction, after the view is updated. Escalation (cases and
-# e-mail) registers here so that a case and its outbox row commit with the screening.
-ROUTING_HOOKS: list[Any] = []
+# Called inside the routing transaction, after the view is updated, so that a review, a
+# case and its outbox row commit with the screening.
+ROUTING_HOOKS: list[Any] = [route_to_people]
 
 JOB_KINDS = {
     "screen": JobKind(

@@ -83,12 +83,14 @@ async def _board_id(name_or_id: str) -> int:
 
 def _worker(args: argparse.Namespace) -> int:
     from app import job_kinds
-    from postbox import jobs
+    from postbox import jobs, mailer
 
     async def run() -> None:
         await database.open_database()
         try:
-            await jobs.Worker(kinds=job_kinds(), poll_s=args.poll).run()
+            await asyncio.gather(
+                jobs.Worker(kinds=job_kinds(), poll_s=args.poll).run(), mailer.Mailer().run()
+            )
         finally:
             await database.close_database()
 

@@ -115,3 +115,37 @@ async def staff_client(app: Starlette) -> AsyncIterator[object]:
 
     async for make in staff_clients(app):
         yield make
+
+
+class MailSink:
+    """What a real SMTP server (aiosmtpd) received, as parsed e-mail messages."""
+
+    def __init__(self) -> None:
+        self.messages: list[object] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        import email
+        from email import policy
+
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[attr-defined]
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[MailSink]:
+    """A real SMTP server on a free local port; the mailer is pointed at it."""
+    from aiosmtpd.controller import Controller
+
+    import settings
+    from tests.live import free_port
+
+    sink = MailSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setattr(settings, "SMTP_HOST", "127.0.0.1")
+    monkeypatch.setattr(settings, "SMTP_PORT", port)
+    try:
+        yield sink
+    finally:
+        controller.stop()

@@ -1,0 +1,212 @@
+"""From a screening to people: the moderators' queue, Help at Hand cases and their e-mail.
+
+``route_to_people`` runs inside the routing transaction (``services.ROUTING_HOOKS``), so
+a view's review, its case and the case's e-mail commit together or not at all. The e-mail
+names the level, categories and rule names, the time and a link to the case. It never
+holds the child's words, which stay behind the staff sign-in.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+import settings
+from accounts.services import Staff, audit
+from moderation import sla
+from moderation.models import Case, CaseState, Review, ReviewState, Screening
+from moderation.screening.types import CATEGORIES, Level
+from postbox import mailer
+from postbox.leases import utcnow
+from postbox.models import OutboxMessage, View, ViewStatus
+
+log = logging.getLogger("moderation.escalation")
+
+CATEGORY_NAMES = {
+    "suicide_self_harm": "suicide and self-harm",
+    "abuse": "abuse",
+    "neglect": "neglect",
+    "exploitation": "exploitation and grooming",
+    "bullying": "bullying",
+    "violence": "violence and weapons",
+    "running_away": "running away",
+    "toxicity": "toxic language",
+}
+RENOTIFY_EVERY = timedelta(hours=1)
+
+
+def categories_of(scores: dict[str, float]) -> list[str]:
+    """Category names scoring 0.5 or more, highest first (toxicity only when alone)."""
+    found = sorted((c for c in CATEGORIES if scores.get(c, 0.0) >= 0.5), key=lambda c: -scores[c])
+    risky = [c for c in found if c != "toxicity"]
+    return risky or found
+
+
+async def route_to_people(view: View, screening: Screening, conn: BaseDBAsyncClient) -> None:
+    level = Level.parse(view.level or "none")
+    if level >= Level.MEDIUM or view.needs_human:
+        await open_review(view, level, conn)
+    if level >= Level.HIGH:
+        await open_case(
+            view,
+            level,
+            categories_of(screening.categories),
+            screening.reasons,
+            conn=conn,
+            escalated_by="screen",
+        )
+
+
+async def open_review(view: View, level: Level, conn: BaseDBAsyncClient) -> Review:
+    review = await Review.get_or_none(view_id=view.id, using_db=conn)
+    now = utcnow()
+    if review is None:
+        return await Review.create(
+            view_id=view.id,
+            level=level.label,
+            level_rank=int(level),
+            due_at=sla.due_at(level, now),
+            using_db=conn,
+        )
+    if int(level) > review.level_rank or review.state == ReviewState.CLOSED:
+        review.level, review.level_rank = level.label, max(int(level), review.level_rank)
+        review.state, review.decision, review.closed_at = ReviewState.OPEN, None, None
+        review.due_at = min(review.due_at, sla.due_at(level, now))
+        await review.save(using_db=conn)
+    return review
+
+
+async def open_case(
+    view: View,
+    level: Level,
+    categories: Iterable[str],
+    reasons: Iterable[str],
+    *,
+    conn: BaseDBAsyncClient,
+    escalated_by: str,
+    note: str = "",
+    actor: Staff | None = None,
+) -> Case:
+    """Open (or reopen) the view's case and queue the e-mail to Help at Hand with it."""
+    now = utcnow()
+    case = await Case.get_or_none(view_id=view.id, using_db=conn)
+    if case is not None and case.state != CaseState.CLOSED:
+        if note:
+            case.escalation_note = "\n\n".join(filter(None, [case.escalation_note, note]))
+            await case.save(using_db=conn)
+        return case
+    fields = {
+        "level": level.label,
+        "level_rank": int(level),
+        "categories": list(categories),
+        "reasons": list(dict.fromkeys(reasons)),
+        "escalation_note": note,
+        "escalated_by": escalated_by,
+        "due_at": sla.due_at(level, now),
+    }
+    if case is None:
+        case = await Case.create(view_id=view.id, **fields, using_db=conn)
+    else:
+        for name, value in {**fields, "state": CaseState.NEW, "closed_at": None, "outcome": ""}.items():
+            setattr(case, name, value)
+        await case.save(using_db=conn)
+    view.status = ViewStatus.WITH_HELP_TEAM
+    await View.filter(id=view.id).using_db(conn).update(status=ViewStatus.WITH_HELP_TEAM)
+    await queue_case_mail(case, conn=conn)
+    await audit(
+        actor, "case.opened", "case", case.id, f"level={level.label} by={escalated_by}", using_db=conn
+    )
+    if level >= Level.URGENT:
+        log.warning("urgent case %s opened", case.id)
+    return case
+
+
+async def queue_case_mail(case: Case, *, conn: BaseDBAsyncClient, overdue: bool = False) -> OutboxMessage:
+    subject, text, html_body = case_mail(case, overdue=overdue)
+    return await OutboxMessage.create(
+        to=settings.HELP_AT_HAND_EMAIL,
+        subject=subject,
+        text_body=text,
+        html_body=html_body,
+        next_attempt_at=utcnow(),
+        using_db=conn,
+    )
+
+
+def case_mail(case: Case, *, overdue: bool = False) -> tuple[str, str, str]:
+    """Subject, plain text and HTML. Only what the screen found about the view: never its words."""
+    link = f"{settings.BASE_URL}/staff/help-at-hand/{case.id}"
+    categories = ", ".join(CATEGORY_NAMES.get(c, c) for c in case.categories) or "none named"
+    rules = ", ".join(case.reasons) or "none"
+    opened = case.opened_at or utcnow()
+    prefix = "OVERDUE: " if overdue else ""
+    subject = f"{prefix}[{case.level.upper()}] Help at Hand case {case.id}: {categories}"
+    lines = [
+        f"{'This case is past its time to respond. ' if overdue else ''}A child may be at risk.",
+        "",
+        f"Level: {case.level}",
+        f"Categories: {categories}",
+        f"Rules: {rules}",
+        f"Raised by: {case.escalated_by}",
+        f"Opened: {opened:%Y-%m-%d %H:%M} UTC",
+        f"Respond by: {case.due_at:%Y-%m-%d %H:%M} UTC",
+        "",
+        f"Open the case (staff sign-in needed): {link}",
+        "",
+        "The child's words are not in this e-mail. Read them in the case.",
+    ]
+    text = "\n".join(lines)
+    rows = "".join(
+        f"<tr><th scope='row' align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+        for k, v in [
+            ("Level", case.level),
+            ("Categories", categories),
+            ("Rules", rules),
+            ("Raised by", case.escalated_by),
+            ("Opened", f"{opened:%Y-%m-%d %H:%M} UTC"),
+            ("Respond by", f"{case.due_at:%Y-%m-%d %H:%M} UTC"),
+        ]
+    )
+    html_body = (
+        "<!doctype html><html lang='en'><body>"
+        f"<p><strong>{'This case is past its time to respond. ' if overdue else ''}"
+        "A child may be at risk.</strong></p>"
+        f"<table>{rows}</table>"
+        f"<p><a href='{html.escape(link)}'>Open case {case.id}</a> (staff sign-in needed).</p>"
+        "<p>The child's words are not in this e-mail. Read them in the case.</p>"
+        "</body></html>"
+    )
+    return subject, text, html_body
+
+
+async def notify_overdue() -> int:
+    """Re-send the e-mail for new cases past their time, at most once an hour each."""
+    now = utcnow()
+    due = await Case.filter(
+        Q(state=CaseState.NEW, due_at__lt=now)
+        & (Q(last_notified_at=None) | Q(last_notified_at__lt=now - RENOTIFY_EVERY))
+    ).limit(100)
+    queued = 0
+    for case in due:
+        async with in_transaction() as conn:
+            # Conditional on what we read, so two mailers never both send the reminder.
+            won = (
+                await Case.filter(id=case.id, last_notified_at=case.last_notified_at, state=CaseState.NEW)
+                .using_db(conn)
+                .update(last_notified_at=now, notifications=case.notifications + 1)
+            )
+            if won:
+                await queue_case_mail(case, conn=conn, overdue=True)
+                queued += 1
+    if queued:
+        mailer.wakeup()
+    return queued
+
+
+mailer.PERIODIC.append(notify_overdue)

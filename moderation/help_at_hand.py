@@ -1,0 +1,200 @@
+"""Help at Hand: the case list, a case, and a child's request to be contacted.
+
+A contact request is the only place the product takes contact details. It is sealed with
+``postbox.crypto`` before it is stored, opened only for the help_at_hand role, and deleted
+when the case closes.
+"""
+
+from __future__ import annotations
+
+import json
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+from tortoise.transactions import in_transaction
+
+from accounts.guards import form_of, staff_route
+from accounts.models import AuditEntry
+from accounts.roles import Role
+from accounts.services import Staff, audit
+from moderation.escalation import CATEGORY_NAMES, open_case
+from moderation.models import Case, CaseNote, CaseState, ContactRequest, Screening
+from moderation.screening.types import Level
+from moderation.workspace import segments
+from postbox import crypto, mailer
+from postbox.http import read_form
+from postbox.leases import utcnow
+from postbox.models import Reply, View, ViewStatus
+from postbox.security import CSRF_FIELD, check_csrf
+from postbox.services import find_view
+from postbox.templating import templates
+
+HELPERS = {Role.ADMIN, Role.HELP_AT_HAND}
+CONTACT_WAYS = {"phone": "Phone call", "text": "Text message", "email": "E-mail"}
+_DONE = {
+    "acknowledge": "Acknowledged. The reminder e-mails stop.",
+    "start": "Marked as in progress.",
+    "note": "Note added.",
+    "reply": "Reply sent. The child sees it when they check their code.",
+    "close": "Case closed. Any contact details were deleted.",
+}
+
+
+def _page(request: Request, template: str, context: dict[str, object], status: int = 200) -> Response:
+    return templates.TemplateResponse(
+        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
+    )
+
+
+async def cases(request: Request, staff: Staff) -> Response:
+    state = request.query_params.get("state", "open")
+    query = Case.filter(state=CaseState.CLOSED) if state == "closed" else Case.exclude(state=CaseState.CLOSED)
+    rows = await query.order_by("-level_rank", "opened_at").limit(300)
+    now = utcnow()
+    items = [{"case": c, "overdue": c.state != CaseState.CLOSED and c.due_at < now} for c in rows]
+    return _page(
+        request,
+        "moderation/cases.html",
+        {
+            "items": items,
+            "state": state,
+            "names": CATEGORY_NAMES,
+            "overdue": sum(i["overdue"] for i in items),
+        },
+    )
+
+
+async def _case(raw: str) -> Case:
+    if not raw.isdigit() or len(raw) > 18:
+        raise HTTPException(404, "There is no such case.")
+    case = await Case.get_or_none(id=int(raw)).prefetch_related("view")
+    if case is None:
+        raise HTTPException(404, "There is no such case.")
+    return case
+
+
+async def case_page(
+    request: Request, staff: Staff, *, error: str | None = None, status: int = 200
+) -> Response:
+    case = await _case(request.path_params["case_id"])
+    screening = await Screening.filter(view_id=case.view_id).order_by("-id").first()
+    contacts = []
+    if staff.role == Role.HELP_AT_HAND:  # the only role that may read contact details
+        for request_row in await ContactRequest.filter(view_id=case.view_id).order_by("created_at"):
+            try:
+                contacts.append(
+                    {"at": request_row.created_at, **json.loads(crypto.decrypt(request_row.sealed))}
+                )
+            except (crypto.InvalidToken, ValueError):
+                contacts.append({"at": request_row.created_at, "error": "Could not be opened with this key."})
+    context = {
+        "case": case,
+        "view": case.view,
+        "screening": screening,
+        "segments": segments(case.view.text, screening.spans if screening else []),
+        "notes": await CaseNote.filter(case_id=case.id).order_by("created_at"),
+        "replies": await Reply.filter(view_id=case.view_id).order_by("created_at"),
+        "contacts": contacts,
+        "has_contact": await ContactRequest.filter(view_id=case.view_id).exists(),
+        "names": CATEGORY_NAMES,
+        "overdue": case.state != CaseState.CLOSED and case.due_at < utcnow(),
+        "history": await AuditEntry.filter(object_type="case", object_id=str(case.id))
+        .order_by("-id")
+        .limit(100),
+        "message": _DONE.get(request.query_params.get("done", "")),
+        "error": error,
+    }
+    return _page(request, "moderation/case.html", context, status)
+
+
+async def case_action(request: Request, staff: Staff) -> Response:
+    case = await _case(request.path_params["case_id"])
+    form = form_of(request)
+    action = form.get("action", "")
+    if action not in _DONE:
+        raise HTTPException(400, "Unknown action.")
+    if case.state == CaseState.CLOSED and action != "note":
+        raise HTTPException(409, "This case is closed.")
+    text = form.get("body", "").strip()
+    async with in_transaction() as conn:
+        if action == "acknowledge":
+            case.state, case.acknowledged_at = CaseState.ACKNOWLEDGED, utcnow()
+            case.assigned_to_id, case.assigned_to = staff.id, staff.email
+        elif action == "start":
+            case.state = CaseState.IN_PROGRESS
+            case.acknowledged_at = case.acknowledged_at or utcnow()
+            case.assigned_to_id, case.assigned_to = staff.id, staff.email
+        elif action in {"note", "reply"}:
+            if not text or len(text) > 5000:
+                return await case_page(request, staff, error="Write 1 to 5,000 characters.", status=400)
+            if action == "note":
+                await CaseNote.create(
+                    case_id=case.id, author_id=staff.id, author=staff.email, body=text, using_db=conn
+                )
+            else:
+                await Reply.create(view_id=case.view_id, body=text, author_id=staff.id, using_db=conn)
+        elif action == "close":
+            outcome = form.get("outcome", "").strip()
+            if not outcome:
+                return await case_page(request, staff, error="Write the outcome before closing.", status=400)
+            case.state, case.closed_at, case.outcome = CaseState.CLOSED, utcnow(), outcome[:5000]
+            deleted = await ContactRequest.filter(view_id=case.view_id).using_db(conn).delete()
+            await View.filter(id=case.view_id).using_db(conn).update(status=ViewStatus.ANSWERED)
+            await audit(staff, "case.contact_deleted", "case", case.id, f"{deleted} requests", using_db=conn)
+        await case.save(using_db=conn)
+        await audit(staff, f"case.{action}", "case", case.id, using_db=conn)
+    return RedirectResponse(f"/staff/help-at-hand/{case.id}?done={action}", status_code=303)
+
+
+# The child's side -------------------------------------------------------------------------
+
+
+async def contact(request: Request) -> Response:
+    """ "I want someone to contact me": offered on the thank-you page when help is shown."""
+    if request.method == "GET":
+        return templates.TemplateResponse(
+            request, "moderation/contact.html", {"values": {}, "errors": {}, "ways": CONTACT_WAYS}
+        )
+    request.app.state.check_limiter.check("contact", request)  # a code can be guessed here too
+    form = await read_form(request)
+    check_csrf(request, form.get(CSRF_FIELD))
+    values = {k: form.get(k, "").strip() for k in ("code", "way", "details", "when")}
+    errors = {}
+    view = await find_view(values["code"]) if values["code"] else None
+    if view is None:
+        errors["code"] = "We could not find that code. Check each word and the number."
+    if values["way"] not in CONTACT_WAYS:
+        errors["way"] = "Choose how we should contact you."
+    if not values["details"] or len(values["details"]) > 200:
+        errors["details"] = "Write your phone number or e-mail."
+    if len(values["when"]) > 200:
+        errors["when"] = "Please write less here."
+    if errors or view is None:
+        context = {"values": values, "errors": errors, "ways": CONTACT_WAYS}
+        return templates.TemplateResponse(request, "moderation/contact.html", context, status_code=422)
+    sealed = crypto.encrypt(json.dumps({k: values[k] for k in ("way", "details", "when")}))
+    async with in_transaction() as conn:
+        await ContactRequest.create(view_id=view.id, sealed=sealed, using_db=conn)
+        level = max(Level.HIGH, Level.parse(view.level or "none"))
+        case = await open_case(
+            view, level, [], ["contact_requested"], conn=conn, escalated_by="the child asked for contact"
+        )
+        await audit(None, "case.contact_requested", "case", case.id, using_db=conn)
+    mailer.wakeup()
+    return templates.TemplateResponse(request, "moderation/contact_done.html", {})
+
+
+routes = [
+    staff_route("/staff/help-at-hand", cases, roles=HELPERS, name="cases"),
+    staff_route("/staff/help-at-hand/{case_id}", case_page, roles=HELPERS, name="case"),
+    staff_route(
+        "/staff/help-at-hand/{case_id}/action",
+        case_action,
+        roles=HELPERS,
+        methods=["POST"],
+        name="case_action",
+    ),
+]
+child_routes = [Route("/contact-me", contact, methods=["GET", "POST"], name="contact")]

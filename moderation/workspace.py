@@ -1,0 +1,358 @@
+"""The moderators' workspace: the triage queue, an item page, and what a moderator can do.
+
+Every action is one transaction with its audit entry. A review has one owner at a time:
+acting on an item claims it, and an item someone else holds cannot be acted on until
+they release it (an admin may take it over).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from tortoise.transactions import in_transaction
+
+from accounts.guards import form_of, staff_route
+from accounts.models import AuditEntry
+from accounts.roles import Role
+from accounts.services import Staff, audit
+from moderation.escalation import categories_of, open_case
+from moderation.models import Decision, Review, ReviewState, Screening, ScreenLabel
+from moderation.screening.pii import redact
+from moderation.screening.types import Level, Span
+from postbox import mailer
+from postbox.leases import utcnow
+from postbox.models import Reply, View, ViewStatus
+from postbox.templating import templates
+from postbox.vocabulary import THEMES
+
+MODERATORS = {Role.ADMIN, Role.MODERATOR}
+MAX_REPLY = 5000
+DONE = {
+    "claim": "You are working on this item.",
+    "release": "Released. Someone else can take it.",
+    "approve": "Approved. Boards can now read it, without hidden details.",
+    "not_a_concern": "Marked as not a concern and approved. The screen can learn from this.",
+    "redact": "Hidden. The original is kept for safeguarding staff.",
+    "escalate": "Sent to Help at Hand. They have been e-mailed.",
+    "set_theme": "Theme set.",
+    "reply": "Reply sent. The child sees it when they check their code.",
+    "close": "Closed without sharing.",
+}
+_ACTIONS = {
+    "claim",
+    "release",
+    "approve",
+    "redact",
+    "escalate",
+    "not_a_concern",
+    "set_theme",
+    "reply",
+    "close",
+}
+
+
+def _page(request: Request, template: str, context: dict[str, object], status: int = 200) -> Response:
+    return templates.TemplateResponse(
+        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
+    )
+
+
+def _id(raw: str) -> int:
+    if not raw.isdigit() or len(raw) > 18:
+        raise HTTPException(404, "There is no such item.")
+    return int(raw)
+
+
+async def queue(request: Request, staff: Staff) -> Response:
+    state = request.query_params.get("state", "open")
+    if state not in {"open", "closed"}:
+        state = "open"
+    reviews = (
+        await Review.filter(state=state)
+        .order_by("-level_rank", "created_at")
+        .limit(200)
+        .prefetch_related("view")
+        if state == "open"
+        else await Review.filter(state=state).order_by("-closed_at").limit(200).prefetch_related("view")
+    )
+    now = utcnow()
+    items = [
+        {
+            "review": r,
+            "view": r.view,
+            "overdue": state == "open" and r.due_at < now,
+            "due_in": _due_words(r.due_at, now),
+            "bulk_ok": _clean(r),
+        }
+        for r in reviews
+    ]
+    counts = {"open": await Review.filter(state="open").count(), "overdue": sum(i["overdue"] for i in items)}
+    return _page(request, "moderation/queue.html", {"items": items, "state": state, "counts": counts})
+
+
+def _clean(review: Review) -> bool:
+    """Safe to approve in bulk: the screen found no risk and no personal information."""
+    return review.level_rank <= int(Level.LOW) and not review.view.redacted_text
+
+
+def _due_words(due: datetime, now: datetime) -> str:
+    seconds = int((due - now).total_seconds())
+    late = seconds < 0
+    seconds = abs(seconds)
+    if seconds >= 86400:
+        amount = f"{seconds // 86400} d {seconds % 86400 // 3600} h"
+    elif seconds >= 3600:
+        amount = f"{seconds // 3600} h {seconds % 3600 // 60} min"
+    else:
+        amount = f"{seconds // 60} min"
+    return f"{amount} overdue" if late else f"due in {amount}"
+
+
+def segments(text: str, spans: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The text cut at the spans, for highlighting: ``{"text", "kind", "label"}`` pieces."""
+    pieces: list[dict[str, object]] = []
+    cursor = 0
+    for span in sorted(spans, key=lambda s: (int(s["start"]), -int(s["end"]))):
+        start, end = max(int(span["start"]), cursor), min(int(span["end"]), len(text))
+        if end <= start:
+            continue
+        if start > cursor:
+            pieces.append({"text": text[cursor:start], "kind": None, "label": None})
+        kind = "risk" if span["kind"] == "risk" else "pii"
+        pieces.append({"text": text[start:end], "kind": kind, "label": span["label"]})
+        cursor = end
+    if cursor < len(text):
+        pieces.append({"text": text[cursor:], "kind": None, "label": None})
+    return pieces
+
+
+async def _load(view_id: int) -> tuple[View, Review | None, Screening | None]:
+    view = await View.get_or_none(id=view_id)
+    if view is None:
+        raise HTTPException(404, "There is no such item.")
+    review = await Review.get_or_none(view_id=view_id)
+    screening = await Screening.filter(view_id=view_id).order_by("-id").first()
+    return view, review, screening
+
+
+async def item(request: Request, staff: Staff) -> Response:
+    view, review, screening = await _load(_id(request.path_params["view_id"]))
+    return await _item_page(request, staff, view, review, screening)
+
+
+async def _item_page(
+    request: Request,
+    staff: Staff,
+    view: View,
+    review: Review | None,
+    screening: Screening | None,
+    *,
+    message: str | None = None,
+    error: str | None = None,
+    status: int = 200,
+) -> Response:
+    spans = screening.spans if screening else []
+    context = {
+        "view": view,
+        "review": review,
+        "screening": screening,
+        "segments": segments(view.text, spans),
+        "pii_spans": [
+            (i, s, view.text[s["start"] : s["end"]]) for i, s in enumerate(spans) if s["kind"] != "risk"
+        ],
+        "replies": await Reply.filter(view_id=view.id).order_by("created_at"),
+        "history": await AuditEntry.filter(object_type="view", object_id=str(view.id))
+        .order_by("-id")
+        .limit(100),
+        "themes": THEMES,
+        "mine": review is not None and review.claimed_by_id == staff.id,
+        "message": message or DONE.get(request.query_params.get("done", "")),
+        "error": error,
+    }
+    return _page(request, "moderation/item.html", context, status)
+
+
+async def act(request: Request, staff: Staff) -> Response:
+    view_id = _id(request.path_params["view_id"])
+    form = form_of(request)
+    action = form.get("action", "")
+    if action not in _ACTIONS:
+        raise HTTPException(400, "Unknown action.")
+    async with in_transaction() as conn:
+        view = await View.select_for_update().using_db(conn).get_or_none(id=view_id)
+        if view is None:
+            raise HTTPException(404, "There is no such item.")
+        review = await Review.get_or_none(view_id=view_id, using_db=conn)
+        if review is None:
+            review = await Review.create(
+                view_id=view_id,
+                level=view.level or "none",
+                level_rank=int(Level.parse(view.level or "none")),
+                due_at=utcnow(),
+                using_db=conn,
+            )
+        holder = review.claimed_by_id
+        if holder is not None and holder != staff.id and staff.role != Role.ADMIN and action != "claim":
+            raise HTTPException(409, f"{review.claimed_by} is working on this item. Ask them to release it.")
+        if action == "claim":
+            if holder is not None and holder != staff.id:
+                raise HTTPException(409, f"{review.claimed_by} is already working on this item.")
+            review.claimed_by_id, review.claimed_by, review.claimed_at = staff.id, staff.email, utcnow()
+        elif action == "release":
+            review.claimed_by_id = review.claimed_by = review.claimed_at = None
+        else:
+            if holder is None:
+                review.claimed_by_id, review.claimed_by, review.claimed_at = staff.id, staff.email, utcnow()
+            problem = await _apply(action, form, view, review, staff, conn)
+            if problem:
+                screening = await Screening.filter(view_id=view_id).using_db(conn).order_by("-id").first()
+                return await _item_page(request, staff, view, review, screening, error=problem, status=400)
+        await review.save(using_db=conn)
+        await audit(staff, f"view.{action}", "view", view.id, _detail(action, form), using_db=conn)
+    if action == "escalate":
+        mailer.wakeup()
+    return RedirectResponse(f"/staff/moderation/{view_id}?done={action}", status_code=303)
+
+
+def _detail(action: str, form: dict[str, str]) -> str:
+    if action == "set_theme":
+        return f"theme={form.get('theme', '')}"
+    if action == "escalate" and form.get("note"):
+        return "with a note"
+    return ""
+
+
+def _close(review: Review, decision: Decision) -> None:
+    review.state, review.decision, review.closed_at = ReviewState.CLOSED, decision, utcnow()
+    review.claimed_by_id = review.claimed_by = review.claimed_at = None
+
+
+async def _apply(
+    action: str, form: dict[str, str], view: View, review: Review, staff: Staff, conn: object
+) -> str | None:
+    """Do one action; returns a problem to show the moderator, or None when done."""
+    if action in {"approve", "not_a_concern"}:
+        if action == "not_a_concern":
+            await ScreenLabel.create(
+                view_id=view.id,
+                label="not_a_concern",
+                screen_level=view.level,
+                reasons=(await _reasons(view.id, conn)),
+                moderator_id=staff.id,
+                using_db=conn,
+            )
+        view.released = True
+        if view.status != ViewStatus.ANSWERED:
+            view.status = ViewStatus.SHARED
+        await view.save(using_db=conn, update_fields=["released", "status", "updated_at"])
+        _close(review, Decision.APPROVED if action == "approve" else Decision.NOT_A_CONCERN)
+        return None
+    if action == "redact":
+        spans = await _chosen_spans(form, view, conn)
+        if not spans:
+            return "Tick what to hide, or type the words to hide."
+        view.redacted_text = redact(view.text, spans)
+        await view.save(using_db=conn, update_fields=["redacted_text", "updated_at"])
+        return None
+    if action == "escalate":
+        note = form.get("note", "").strip()[:2000]
+        level = max(Level.HIGH, Level.parse(view.level or "none"))
+        screening = await Screening.filter(view_id=view.id).using_db(conn).order_by("-id").first()
+        await open_case(
+            view,
+            level,
+            categories_of(screening.categories) if screening else [],
+            screening.reasons if screening else [],
+            conn=conn,
+            escalated_by=staff.email,
+            note=note,
+            actor=staff,
+        )
+        _close(review, Decision.ESCALATED)
+        return None
+    if action == "set_theme":
+        theme = form.get("theme", "")
+        if theme not in THEMES:
+            return "Choose a theme from the list."
+        view.theme = theme
+        await view.save(using_db=conn, update_fields=["theme", "updated_at"])
+        return None
+    if action == "reply":
+        body = form.get("body", "").strip()
+        if not body or len(body) > MAX_REPLY:
+            return f"Write a reply of 1 to {MAX_REPLY} characters."
+        await Reply.create(view_id=view.id, body=body, author_id=staff.id, using_db=conn)
+        view.status = ViewStatus.ANSWERED
+        await view.save(using_db=conn, update_fields=["status", "updated_at"])
+        return None
+    _close(review, Decision.CLOSED)  # close: not released, nothing more to do
+    return None
+
+
+async def _reasons(view_id: int, conn: object) -> list[str]:
+    screening = await Screening.filter(view_id=view_id).using_db(conn).order_by("-id").first()
+    return list(screening.reasons) if screening else []
+
+
+async def _chosen_spans(form: dict[str, str], view: View, conn: object) -> list[Span]:
+    screening = await Screening.filter(view_id=view.id).using_db(conn).order_by("-id").first()
+    found = screening.spans if screening else []
+    spans = []
+    for key in form:
+        match = re.fullmatch(r"span-(\d{1,4})", key)
+        if match and int(match.group(1)) < len(found):
+            s = found[int(match.group(1))]
+            spans.append(Span(int(s["start"]), int(s["end"]), s["kind"], s["label"]))
+    for phrase in (p.strip() for p in form.get("words", "").split(",")):
+        if len(phrase) >= 2:
+            for m in re.finditer(re.escape(phrase), view.text, flags=re.IGNORECASE):
+                spans.append(Span(m.start(), m.end(), "other", "moderator"))
+    if view.redacted_text and screening:
+        # Keep what was hidden before (automatic PII) hidden.
+        spans += [
+            Span(int(s["start"]), int(s["end"]), s["kind"], s["label"]) for s in found if s["kind"] != "risk"
+        ]
+    return spans
+
+
+async def bulk_approve(request: Request, staff: Staff) -> Response:
+    ids = [int(k[5:]) for k in form_of(request) if re.fullmatch(r"view-\d{1,18}", k)]
+    approved = skipped = 0
+    for view_id in ids[:200]:
+        async with in_transaction() as conn:
+            review = (
+                await Review.filter(view_id=view_id, state=ReviewState.OPEN)
+                .using_db(conn)
+                .prefetch_related("view")
+                .first()
+            )
+            held = review is not None and review.claimed_by_id not in {None, staff.id}
+            if review is None or held or not _clean(review):
+                skipped += 1
+                continue
+            await View.filter(id=view_id).using_db(conn).update(released=True, status=ViewStatus.SHARED)
+            _close(review, Decision.APPROVED)
+            await review.save(using_db=conn)
+            await audit(staff, "view.approve", "view", view_id, "bulk", using_db=conn)
+            approved += 1
+    return RedirectResponse(f"/staff/moderation?approved={approved}&skipped={skipped}", status_code=303)
+
+
+routes = [
+    staff_route("/staff/moderation", queue, roles=MODERATORS, name="moderation_queue"),
+    staff_route(
+        "/staff/moderation/bulk-approve",
+        bulk_approve,
+        roles=MODERATORS,
+        methods=["POST"],
+        name="bulk_approve",
+    ),
+    staff_route("/staff/moderation/{view_id}", item, roles=MODERATORS, name="moderation_item"),
+    staff_route(
+        "/staff/moderation/{view_id}/action", act, roles=MODERATORS, methods=["POST"], name="moderation_act"
+    ),
+]

@@ -1,0 +1,140 @@
+"""Delivering the outbox: e-mail written in a transaction, sent by a worker, never dropped.
+
+Each pass leases due messages (``postbox.leases``), sends them over one SMTP connection
+with aiosmtplib, and marks each sent. A message that cannot go (server down, refused)
+keeps its row: its next attempt is pushed back exponentially, up to five minutes apart,
+for as long as it takes. ``wakeup`` lets urgent mail go at once instead of at the next poll.
+Periodic tasks (overdue case reminders) run on the same loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+import aiosmtplib
+
+import settings
+from postbox.leases import backoff_seconds, claim, utcnow
+from postbox.models import OutboxMessage, OutboxState
+
+log = logging.getLogger("postbox.mailer")
+
+LEASE_S = 60.0
+BATCH = 20
+
+# Called about once a minute by every running mailer; each must be safe to run in many
+# processes at once (it only writes outbox rows guarded by a conditional update).
+PERIODIC: list[Callable[[], Awaitable[None]]] = []
+
+_wakeup: asyncio.Event | None = None
+
+
+def wakeup() -> None:
+    """Ask this process's mailer to look at the outbox now."""
+    wakeup_event().set()
+
+
+def wakeup_event() -> asyncio.Event:
+    global _wakeup
+    if _wakeup is None:
+        _wakeup = asyncio.Event()
+    return _wakeup
+
+
+def compose(message: OutboxMessage) -> EmailMessage:
+    mail = EmailMessage()
+    mail["From"] = settings.MAIL_FROM
+    mail["To"] = message.to
+    mail["Subject"] = message.subject
+    mail["Date"] = formatdate(localtime=False)
+    mail["Message-ID"] = make_msgid(
+        idstring=f"outbox{message.id}", domain=settings.MAIL_FROM.rpartition("@")[2]
+    )
+    mail.set_content(message.text_body)
+    if message.html_body:
+        mail.add_alternative(message.html_body, subtype="html")
+    return mail
+
+
+async def deliver_due(limit: int = BATCH) -> int:
+    """Send what is due now; returns how many went. Failures are rescheduled, not raised."""
+    messages = await claim(
+        OutboxMessage,
+        due_field="next_attempt_at",
+        pending_state=OutboxState.PENDING,
+        limit=limit,
+        lease_s=LEASE_S,
+    )
+    if not messages:
+        return 0
+    sent = 0
+    try:
+        smtp = aiosmtplib.SMTP(
+            hostname=settings.SMTP_HOST,
+            port=settings.SMTP_PORT,
+            timeout=settings.SMTP_TIMEOUT_S,
+            start_tls=settings.SMTP_STARTTLS or None,
+        )
+        async with smtp:
+            if settings.SMTP_USERNAME:
+                await smtp.login(settings.SMTP_USERNAME, str(settings.SMTP_PASSWORD))
+            for message in messages:
+                try:
+                    await smtp.send_message(compose(message))
+                except aiosmtplib.SMTPRecipientsRefused as exc:
+                    await _retry_later(message, exc)
+                    continue
+                await OutboxMessage.filter(id=message.id, lease_owner=message.lease_owner).update(
+                    state=OutboxState.SENT, sent_at=utcnow(), lease_until=None, last_error=None
+                )
+                sent += 1
+    except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+        for message in messages[sent:]:
+            if await OutboxMessage.filter(id=message.id, state=OutboxState.PENDING).exists():
+                await _retry_later(message, exc)
+    return sent
+
+
+async def _retry_later(message: OutboxMessage, exc: BaseException) -> None:
+    delay = backoff_seconds(message.attempts, base=5.0)
+    await OutboxMessage.filter(id=message.id).update(
+        next_attempt_at=utcnow() + timedelta(seconds=delay), lease_until=None, last_error=type(exc).__name__
+    )
+    log.warning("mail %s not sent (%s); next try in %.0f s", message.id, type(exc).__name__, delay)
+
+
+class Mailer:
+    def __init__(self, poll_s: float = 5.0, periodic_s: float = 60.0) -> None:
+        self.poll_s = poll_s
+        self.periodic_s = periodic_s
+        self.stop = asyncio.Event()
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        next_periodic = 0.0
+        while not self.stop.is_set():
+            wakeup_event().clear()
+            try:
+                if loop.time() >= next_periodic:
+                    next_periodic = loop.time() + self.periodic_s
+                    for task in PERIODIC:
+                        await task()
+                while await deliver_due():
+                    pass
+            except Exception as exc:  # never let the loop die; the rows are still there
+                log.error("mailer pass failed: %s", type(exc).__name__)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self.poll_s):
+                    stop = asyncio.ensure_future(self.stop.wait())
+                    wake = asyncio.ensure_future(wakeup_event().wait())
+                    try:
+                        await asyncio.wait({stop, wake}, return_when=asyncio.FIRST_COMPLETED)
+                    finally:
+                        stop.cancel()
+                        wake.cancel()
