@@ -41,6 +41,7 @@ format: $(STAMP)  ## format and fix what ruff can
 
 bench: $(STAMP)  ## benchmarks that print numbers
 	$(PY) benchmarks/bench_send.py
+	$(PY) benchmarks/bench_escalation.py
 
 clean:  ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -109,6 +109,12 @@ async def case_page(
     return _page(request, "moderation/case.html", context, status)
 
 
+async def open_case_page(request: Request, staff: Staff) -> Response:
+    response = await case_page(request, staff)
+    await audit(staff, "case.opened_by", "case", request.path_params["case_id"])  # who read it
+    return response
+
+
 async def case_action(request: Request, staff: Staff) -> Response:
     case = await _case(request.path_params["case_id"])
     form = form_of(request)
@@ -188,7 +194,7 @@ async def contact(request: Request) -> Response:
 
 routes = [
     staff_route("/staff/help-at-hand", cases, roles=HELPERS, name="cases"),
-    staff_route("/staff/help-at-hand/{case_id}", case_page, roles=HELPERS, name="case"),
+    staff_route("/staff/help-at-hand/{case_id}", open_case_page, roles=HELPERS, name="case"),
     staff_route(
         "/staff/help-at-hand/{case_id}/action",
         case_action,

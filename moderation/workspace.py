@@ -141,6 +141,7 @@ async def _load(view_id: int) -> tuple[View, Review | None, Screening | None]:
 
 async def item(request: Request, staff: Staff) -> Response:
     view, review, screening = await _load(_id(request.path_params["view_id"]))
+    await audit(staff, "view.opened", "view", view.id)  # who read a child's words, and when
     return await _item_page(request, staff, view, review, screening)
 
 
