@@ -112,6 +112,9 @@ def evaluate(screener: Screener, out: Printer = print) -> dict[str, float]:
     correct = [x.theme == v["theme"] for x, v in zip(view_results, views, strict=True)]
     figures["theme_accuracy"] = sum(correct) / len(correct)
     out(f"  theme accuracy (themes never trained on these views) {_share(correct)}")
+    held_correct = [c for i, c in enumerate(correct) if i in held_views]
+    figures["theme_accuracy_heldout"] = sum(held_correct) / max(1, len(held_correct))
+    out(f"  theme accuracy on held-out views {_share(held_correct)}")
 
     texts = [v["text"] for v in views] * 4
     started = time.perf_counter()

@@ -24,6 +24,9 @@ class Rule:
     # Joke markers ("lol", "jk") cap self-harm matches at medium but drop threats to others.
     joke: str = "cap"  # "cap" | "drop" | "ignore"
     first_person: bool = True
+    # A match is void when its sentence also matches this: "run away from a dog", "slept in a
+    # tent at camp". For harmless things children write that look like the rule.
+    unless: re.Pattern[str] | None = None
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -34,12 +37,16 @@ def _c(pattern: str) -> re.Pattern[str]:
 I_AM = r"(?:i'?m|i\s+am|ima|imma|am)"
 I_HAVE = r"(?:i'?ve|i\s+have|ive)"
 MYSELF = r"(?:my\s*self|myslef|mysef|myselfe|meself|my\s*sefl)"
-WANT = (
-    r"(?:(?:really\s+|just\s+|honestly\s+|actually\s+|kinda\s+|kind\s+of\s+)?"
-    r"(?:want(?:s|ed)?\s*(?:to|2)|wanna|wana|wnt\s*(?:to|2)|need\s+to|going\s+to|gonna|gna|"
-    r"will|'ll|might|should|feel\s+like|thinking\s+(?:about|of)|tempted\s+to|wish\s+i\s+could|"
-    r"plan(?:ning)?\s+(?:to|on)|about\s+to|trying\s+to|tryna))"
+_WANT_LEAD = r"(?:really\s+|just\s+|honestly\s+|actually\s+|kinda\s+|kind\s+of\s+|seriously\s+)?"
+# Wanting or planning: said by the child about themselves ("wants" is someone else).
+WANT_STRONG = (
+    rf"(?:{_WANT_LEAD}(?:want(?:ed)?\s*(?:to|2)|wanna|wana|wnt\s*(?:to|2)|need\s+to|feel\s+like|"
+    r"thinking\s+(?:about|of)|tempted\s+to|wish\s+i\s+could|plan(?:ning)?\s+(?:to|on)|trying\s+to|tryna|"
+    r"ready\s+to))"
 )
+# Plain future: "i'm going to die" is as often fear or hyperbole as intent.
+WANT_FUTURE = rf"(?:{_WANT_LEAD}(?:going\s+to|gonna|gna|will|'ll|might|should|about\s+to))"
+WANT = rf"(?:{WANT_STRONG}|{WANT_FUTURE})"
 SUICIDE_WORD = r"(?:s+u+i*[cs]+i*d+(?:e|al|le|el|ial)?|sewer\s*slide|su[!1*]c[!1*]de|s\*\*cide|suicidal)"
 SH_WORD = r"(?:self[\s-]*h[ae]r[mn]\w*|self[\s-]*injur\w*|selfharm\w*)"
 SELF_HARM = r"(?:self[\s-]*h[ae]r[mn]\w*|self[\s-]*injur\w*|s/h|\bsh\b|selfharm\w*)"
@@ -58,6 +65,11 @@ HURT_VERB = (
     r"slaps?|slapped|slapping|chokes?|choked|choking|strangl\w+|burns?|burnt|burned|hurts?|hurting|"
     r"whips?|whipped|smacks?|smacked|smacking|pushe[sd]|shoves?|shoved|grabs?|grabbed|drags?|dragged|"
     r"belts?|belted|throws?\s+(?:things|stuff)\s+at|threw\s+\w+\s+at|bit|bites|pinch(?:es|ed)?)"
+)
+# Someone the child names: a friend, sibling or classmate (not a bare pronoun).
+FRIEND_NAMED = (
+    r"(?:(?:my|our|a)\s+(?:best\s+|close\s+|online\s+)?(?:friend|mate|bestie|bff|bf|gf|boyfriend|girlfriend|"
+    r"sister|brother|sis|bro|cousin|classmate|pal|buddy|sibling)s?)"
 )
 FRIEND = (
     r"(?:(?:my|our|a)\s+(?:best\s+|close\s+|online\s+)?(?:friend|mate|bestie|bff|bf|gf|boyfriend|girlfriend|"
@@ -86,7 +98,7 @@ NEGATION_STILL_RISK = _c(r"^\W*(?:right\s+now|at\s+the\s+moment|yet|for\s+now|rn
 PAST_MARKERS = _c(
     r"\b(?:used\s+to|when\s+i\s+was\s+(?:younger|little|small|a\s+kid|in\s+year|\d+)|in\s+the\s+past|years?\s+ago|"
     r"a\s+long\s+time\s+ago|(?:i'?m|im|i\s+am|i\s+feel|feeling)\s+(?:ok|okay|fine|better|good|alright|much\s+better)"
-    r"\s+now|don'?t\s+(?:do\s+it\s+)?any\s*more|stopped|recovered|clean\s+(?:for|since)|(?:haven'?t|not)\s+"
+    r"\s+now|don'?t\s+(?:do\s+it\s+)?any\s*more|stopped(?!\s+(?:eating|going|talking|sleeping|caring))|recovered|clean\s+(?:for|since)|(?:haven'?t|not)\s+"
     r"(?:done\s+it|cut|self\s+harmed)\s+(?:for|since|in)|got\s+help|getting\s+help|had\s+help)\b"
 )
 RELAPSE_MARKERS = _c(
@@ -95,7 +107,71 @@ RELAPSE_MARKERS = _c(
 JOKE_MARKERS = _c(
     r"(?:\b(?:lol|lool|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jks|jokes?|joking|kidding|xd)\b|[😂🤣💀😭😆])"
 )
+# The words just before a match name someone other than the child as the one who feels or
+# does it: "if you feel suicidal", "those who are having suicidal thoughts", "he was going to
+# kill her". Applied to rules where the child is the subject (self-harm, running away).
+OTHER_SUBJECT = _c(
+    r"\b(?:you|u|ya|your|you'?re|people|ppl|anyone|anybody|someone|somebody|those|who|he|she|they|everyone|"
+    r"everybody|nobody|no\s*one|others|many|men|women|veterans|soldiers|guys|that|which|it)(?:'(?:d|ll|s|re))?\s+"
+    r"(?:(?:would|will|might|could|should|can|do|does|did|are|is|was|were|really|just|still|actually|ever|"
+    r"all|often|sometimes|then|also|may|must|probably|only|been|have|has|had|going\s+to|gonna|wants?\s+to|"
+    r"wanted\s+to|tried\s+to|trying\s+to|decided\s+to|decides?\s+to)\s+){0,2}$"
+)
 THIRD_PARTY_LEAD = _c(
     rf"\b{FRIEND}\s+(?:\w+\s+){{0,4}}?(?:said|says|told\s+me|tells\s+me|texted|messaged|posted|keeps\s+saying|"
     rf"thinks|wrote)\b"
+)
+
+# ---- bullying, running away and threats: children's words for them ---------------------
+BULLY_SUBJECT = (
+    r"(?:they|people|ppl|everyone|every1|everybody|kids|girls|boys|lads|someone|some\s*one|he|she|bullies|"
+    r"the\s+(?:others|bullies)|other\s+(?:kids|people|girls|boys)|some\s+(?:\w+\s+)?(?:kids|girls|boys|people|lads)|"
+    r"my\s+class(?:mates)?|(?:this|a|one)\s+(?:boy|girl|kid|lad)|a\s+group\s+of\s+\w+)"
+)
+INSULT = (
+    r"(?:freak|loser|weirdo|weird|nerd|geek|slag|slut|sket|whore|retard\w*|fatty|fat|ugly|gay|lesbian|fag\w*|emo|"
+    r"tramp|stupid|dumb|smelly|stinky|terrorist|monkey|pig|cow|bitch|dog|ginger|paki|midget|anorexic|poor|minger|"
+    r"disgusting|worthless|useless|thick|spaz\w*|mong|psycho|idiot|dickhead|baby|lesbo|tranny|names)\b"
+)
+# Bullying in a game, a story or a lesson is not a child being bullied.
+BULLY_UNLESS = _c(
+    r"\b(?:in\s+(?:the|a|my)\s+(?:game|film|movie|book|story|video|play|show)|roleplay|role\s+play|pshe|"
+    r"(?:we\s+)?(?:learned|learnt|learning)\s+about)\b"
+)
+# "running away from a dog", "run away to disneyland", playing tag: not a child leaving home.
+RUN_UNLESS = _c(
+    r"\bfrom\s+(?:a|an|the|this|that|some|these|those)\s+(?:\w+\s+)?(?:dogs?|spiders?|bees?|wasps?|monsters?|"
+    r"zombies?|ghosts?|clowns?|geese|goose|cows?|bulls?|horses?|cats?|chaser|tagger|seagulls?|bugs?|snakes?)\b|"
+    r"\bwhen\s+i\s+grow\s+up\b|\b(?:to|in|at|with|and\s+join)\s+(?:disney\w*|hogwarts|narnia|(?:a|the)\s+circus|neverland|mars|the\s+moon|a\s+unicorn|"
+    r"my\s+(?:celebrity\s+)?crush|taylor\s+swift|harry\s+styles)\b|"
+    r"\b(?:playing|tag|kiss\s+chase|hide\s+and\s+seek|fortnite|minecraft|roblox|film|movie|song|lyrics|"
+    r"race|sports\s+day|pe\s+lesson)\b"
+)
+LEAVE_UNLESS = _c(
+    r"\b(?:holiday|holidays|trip|party|sleepover|camp|camping|festival|uni|university|college|residential|"
+    r"disney\w*|beach|theme\s+park|so\s+fun|too\s+fun|amazing|best\s+day|nan'?s|grandma'?s|nans|grandmas)\b"
+)
+ROUGH_UNLESS = _c(
+    r"\b(?:camp|camping|festival|holiday|holidays|scouts|guides|brownies|cubs|beavers|dofe|d\s+of\s+e|duke\s+of\s+"
+    r"edinburgh|garden|sleepover|glamping|caravan|trip|road\s+trip|on\s+the\s+way|journey|drive|for\s+fun|"
+    r"for\s+charity|sleep\s*out)\b"
+)
+THREAT_SUBJECT = (
+    r"(?:they|he|she|someone|somebody|people|them|gangs?|boys|lads|girls|kids|men|a\s+(?:boy|girl|man|lad|gang|group)|"
+    r"(?:some|older|the|these|those)\s+(?:\w+\s+)?(?:boys|girls|kids|lads|men|gang|guys|people))"
+)
+THREAT_SAID = (
+    r"(?:said|says|say|saying|threaten(?:ed|s|ing)?|keeps?\s+saying|told\s+me|tell\s+me|messaged(?:\s+me)?|"
+    r"texted(?:\s+me)?|posted)(?:\s+me)?(?:\s+that)?(?:\s+(?:they|he|she|theyre|theyll|theyd|hes|shes|hell|shell))?(?:\s*'(?:re|s|ll|d)|\s+(?:are|is|will|"
+    r"would|were|was))?(?:\s+(?:going\s+to|gonna|gna|to))?"
+)
+# One optional word between a subject and its verb, but never a negation ("i'm not going to").
+NOT_NEG = (
+    r"(?:(?!not\b|never\b|no\b|havent\b|hadnt\b|didnt\b|dont\b|wont\b|cant\b|aint\b|isnt\b|wasnt\b|"
+    r"wouldnt\b|shouldnt\b)\w+\s+)?"
+)
+# Play fighting between children is not abuse.
+PLAY_UNLESS = _c(
+    r"\b(?:toy|toys|pillow|play\s*-?\s*fight\w*|when\s+we\s+(?:play|are\s+playing)|wrestl\w*|tickl\w*|nerf|"
+    r"by\s+accident|accidentally|in\s+(?:football|rugby|pe|the\s+game)|on\s+the\s+trampoline)\b"
 )

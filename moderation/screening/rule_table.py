@@ -5,16 +5,28 @@ from __future__ import annotations
 from .rule_patterns import (
     ABUSER,
     ADULT,
+    BULLY_SUBJECT,
+    BULLY_UNLESS,
     FRIEND,
+    FRIEND_NAMED,
     HURT_VERB,
     I_AM,
+    INSULT,
+    LEAVE_UNLESS,
     MYSELF,
     NOT_HYPERBOLE,
+    NOT_NEG,
     NUDES,
+    PLAY_UNLESS,
+    ROUGH_UNLESS,
+    RUN_UNLESS,
     SELF_HARM,
     SH_WORD,
     SUICIDE_WORD,
+    THREAT_SAID,
+    THREAT_SUBJECT,
     WANT,
+    WANT_STRONG,
     WEAPON,
     Rule,
     _c,
@@ -44,9 +56,33 @@ RULES: tuple[Rule, ...] = (
         "suicide_self_harm",
         Level.HIGH,
         _c(
-            rf"\b{WANT}\s+(?:just\s+)?(?:die|d1e|dye|be\s+dead|not\s+be\s+alive|not\s+exist|stop\s+existing|"
+            rf"(?<!no one )(?<!nobody )(?<!noone )\b{WANT_STRONG}\s+(?:just\s+)?(?:die|d1e|dye|be\s+dead|"
+            rf"not\s+be\s+alive|not\s+exist|stop\s+existing|"
             rf"not\s+be\s+here\s+any\s*more|disappear\s+forever|sleep\s+forever|never\s+wake\s+up|"
             rf"unalive|go\s+to\s+sleep\s+and\s+never){NOT_HYPERBOLE}"
+        ),
+    ),
+    Rule(
+        "going_to_die",
+        "suicide_self_harm",
+        Level.MEDIUM,
+        _c(
+            rf"\b(?:i'?m|im|i\s+am|i)\s+(?:just\s+|literally\s+|actually\s+|really\s+)?(?:going\s+to|gonna|gna|will|"
+            rf"might|about\s+to)\s+(?:just\s+)?die{NOT_HYPERBOLE}|\bi'?ll\s+(?:just\s+)?die{NOT_HYPERBOLE}"
+        ),
+        unless=_c(
+            r"\b(?:thought|think|thinking|felt\s+like|was\s+sure)\s+(?:i|we)\s+(?:was|were|am|'m|are|would)\b"
+        ),
+        joke="drop",
+    ),
+    Rule(
+        "want_it_to_end",
+        "suicide_self_harm",
+        Level.HIGH,
+        _c(
+            r"\b(?:want|wanna|wish|need)\s+(?:it\s+all|everything|my\s+life|the\s+pain|all\s+of\s+(?:it|this)|"
+            r"it\s+all\s+of\s+it)\s+(?:to\s+)?(?:just\s+)?(?:to\s+)?(?:end|stop|be\s+over)\b|"
+            r"\b(?:want|wanna|wish)\s+it\s+(?:all\s+)?(?:to\s+)?(?:just\s+)?(?:end|be\s+over)\s+(?:for\s+good|forever|now|tonight)\b"
         ),
     ),
     Rule(
@@ -54,8 +90,9 @@ RULES: tuple[Rule, ...] = (
         "suicide_self_harm",
         Level.HIGH,
         _c(
+            r"(?<!threatened to )(?<!threaten to )(?<!threatens to )(?<!threatening to )"
             r"\b(?:end(?:ing)?\s+it\s+all|end(?:ing)?\s+my\s+(?:own\s+)?life|take\s+my\s+(?:own\s+)?life|"
-            r"end\s+it\s+(?:tonight|today|now|soon)|end\s+(?:every|every\s+)thing)\b"
+            r"end\s+it\s+(?:tonight|today|now|soon)|end\s+(?:every|every\s+)thing)\b(?!\s+in\s+(?:my|your|our)\s+(?:own\s+)?hands)"
         ),
     ),
     Rule(
@@ -76,7 +113,7 @@ RULES: tuple[Rule, ...] = (
             rf"\bi\s+(?:\w+\s+){{0,2}}?(?:think|thinking|thought)\s+(?:about|of)\s+(?:{SUICIDE_WORD}|killing\s+{MYSELF}|"
             rf"ending\s+it|dying|not\s+being\s+here)\b|\b(?:i\s+have|i'?ve\s+been\s+having|i\s+get|i\s+keep\s+having|"
             rf"i'?m\s+having|my)\s+(?:\w+\s+)?thoughts\s+(?:about|of)\s+(?:{SUICIDE_WORD}|killing\s+{MYSELF}|dying)\b|"
-            rf"\b{WANT}\s+(?:commit|comit|try)\s+{SUICIDE_WORD}\b"
+            rf"\b{WANT_STRONG}\s+(?:commit|comit|try)\s+{SUICIDE_WORD}\b"
         ),
     ),
     Rule(
@@ -101,7 +138,22 @@ RULES: tuple[Rule, ...] = (
         _c(
             rf"\b(?:cut|cutting|cuts|carve|carving|burn|burning|scratch(?:ing)?|harm|harming|hurt|hurting|"
             rf"punch(?:ing)?|starve|starving|stab|stabbing|bang(?:ing)?\s+my\s+head|pull(?:ing)?\s+my\s+hair)\s+"
-            rf"(?:{MYSELF}|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|body|hips?))\b"
+            rf"{MYSELF}\b|\b(?:cut|cutting|cuts|carve|carving|burn|burning|scratch(?:ing)?|stab|stabbing)\s+"
+            rf"(?:into\s+)?my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?)\b"
+        ),
+        unless=_c(
+            r"\b(?:fell|fall|falling|tripped|off\s+my\s+bike|accident\w*|football|rugby|pe|playing|cooking|"
+            r"oven|glass|paper|knife\s+slipped|would|'d\s+hurt|sunburn\w*)\b"
+        ),
+    ),
+    Rule(
+        "eating_harm",
+        "suicide_self_harm",
+        Level.HIGH,
+        _c(
+            rf"\b(?:starv\w+|starve)\s+{MYSELF}\b|\b(?:stopped|stop|not|don'?t|dont|barely)\s+eat(?:ing)?\s+"
+            rf"(?:\w+\s+)?on\s+purpose\b|\b(?:make|making|made)\s+{MYSELF}\s+(?:be\s+)?(?:sick|throw\s+up|vomit)\b|"
+            rf"\b(?:throw|throwing|threw)\s+up\s+(?:\w+\s+)?on\s+purpose\b"
         ),
     ),
     Rule(
@@ -109,8 +161,12 @@ RULES: tuple[Rule, ...] = (
         "suicide_self_harm",
         Level.HIGH,
         _c(
-            r"\b(?:i|i've|ive)\s+(?:cut|cutted|relapsed)\b(?:\s+(?:again|last\s+night|today|yesterday|deep|"
-            r"too\s+deep|this\s+morning))?|\b(?:my|the)\s+(?:cuts|scars)\b|\bcut\s+(?:again|too\s+deep)\b"
+            r"\b(?:i|i've|ive|i\s+have)\s+(?:cut|cutted)\s+(?:again|last\s+night|today|yesterday|deep|too\s+deep|"
+            r"this\s+morning|(?:my\s+)?(?:arms?|wrists?|thighs?|legs?)\b)|\b(?:i|i've|ive|i\s+have|i'?m|im|just)\s+"
+            r"relapsed\b|\bmy\s+(?:cuts|scars)\b|\bcut\s+(?:again|too\s+deep)\b"
+        ),
+        unless=_c(
+            r"\b(?:surgery|operation|op|chicken\s*pox|acne|spots|fell|accident|hair|fringe|fingers?)\b"
         ),
     ),
     Rule(
@@ -118,8 +174,11 @@ RULES: tuple[Rule, ...] = (
         "suicide_self_harm",
         Level.HIGH,
         _c(
-            r"\b(?:overdos\w*|od\s+on|take\s+(?:all\s+)?(?:my|the|loads\s+of|lots\s+of|a\s+lot\s+of|all\s+the|"
-            r"a\s+load\s+of)\s+(?:pills|tablets|meds|paracetamol|painkillers))\b"
+            r"\b(?:overdose|overdosing|od)\s+on\b|\b(?:i|i'?m|im|gonna|going\s+to|want\s+to|wanna|will|might|"
+            r"thinking\s+(?:of|about)|tried\s+to|try\s+to|could|should)\s+(?:\w+\s+)?(?:overdos\w*|od)\b|"
+            r"\btake\s+(?:all\s+(?:of\s+)?(?:my|the|mums?|moms?|dads?|mum's|mom's|dad's)|loads\s+of|lots\s+of|"
+            r"a\s+lot\s+of|all\s+the|a\s+load\s+of|(?:a|the)\s+whole\s+(?:box|pack|packet|bottle)\s+of|"
+            r"\d{2,})\s+(?:\w+\s+)?(?:pills|tablets|meds|paracetamol|painkillers)\b"
         ),
     ),
     Rule(
@@ -158,8 +217,9 @@ RULES: tuple[Rule, ...] = (
         "suicide_self_harm",
         Level.URGENT,
         _c(
-            rf"\b(?:wrote|written|writing)\s+(?:a|my)\s+(?:{SUICIDE_WORD}\s+)?(?:note|letter)\s+(?:to|for)\s+"
-            rf"(?:my|every)|\b{SUICIDE_WORD}\s+note\b|\bthis\s+is\s+(?:my\s+)?goodbye\b"
+            rf"\b(?:wrote|written|writing|write|left|leave|leaving|made)\s+(?:a|my)\s+(?:{SUICIDE_WORD}\s+)?"
+            rf"(?:note|letter)s?\s+(?:to|for)\s+(?:my|every)|\b(?:wrote|written|writing|write|left|leave|leaving|have|"
+            rf"got|made|my)\s+(?:a\s+)?{SUICIDE_WORD}\s+note\b|\bthis\s+is\s+(?:my\s+)?goodbye\b"
         ),
     ),
     Rule(
@@ -168,8 +228,9 @@ RULES: tuple[Rule, ...] = (
         Level.URGENT,
         _c(
             r"\b(?:i'?ve|ive|i\s+have|i|just)\s+(?:just\s+)?(?:took|taken|swallowed|had)\s+(?:an?\s+)?"
-            r"(?:overdose|od|(?:\d+|all|loads|lots|a\s+lot|a\s+load|the\s+whole\s+(?:box|pack|bottle))"
-            r"\s*(?:of\s+)?(?:my\s+|the\s+)?(?:pills|tablets|paracetamol|meds|painkillers)?)\b(?!\s+(?:for|because)\s+(?:my\s+)?(?:headache|cold))"
+            r"(?:overdose|od)\b|\b(?:i'?ve|ive|i\s+have|i|just)\s+(?:just\s+)?(?:took|taken|swallowed)\s+"
+            r"(?:\d+|all|loads|lots|a\s+lot|a\s+load|the\s+whole\s+(?:box|pack|packet|bottle))\s*(?:of\s+)?"
+            r"(?:\w+\s+)?(?:pills|tablets|paracetamol|meds|painkillers)\b(?!\s+(?:for|because)\s+(?:my\s+)?(?:headache|cold))"
         ),
     ),
     Rule(
@@ -180,7 +241,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:pills|tablets|paracetamol|meds)\s+(?:\w+\s+)?saved\s+up|\bsaved\s+up\s+(?:my\s+|some\s+|loads\s+of\s+)?"
             r"(?:pills|tablets|paracetamol|meds)|\b(?:bought|got|have|made)\s+(?:a\s+)?(?:rope|noose)\b|"
             r"\b(?:going\s+to|gonna|gna|will|wanna|want\s+to)\s+jump\s+(?:off|in\s+front)|\b(?:standing|stood|sat|sitting)\s+"
-            r"on\s+(?:the\s+)?(?:bridge|roof|edge|ledge|train\s+tracks)|\b(?:going\s+to|gonna)\s+(?:hang|hung)\s+(?:my\s*self)"
+            r"on\s+(?:the\s+)?(?:bridge|roof|edge|ledge|train\s+tracks)(?!\s+of\s+(?:the|my|his|her|a)\s+(?:bed|pool|seat|chair|"
+            r"sofa|couch|bath|table|stage|field|pitch|desk|car))|\b(?:going\s+to|gonna)\s+(?:hang|hung)\s+(?:my\s*self)"
         ),
     ),
     Rule(
@@ -216,12 +278,28 @@ RULES: tuple[Rule, ...] = (
         "suicide_self_harm",
         Level.HIGH,
         _c(
+            rf"\b{FRIEND_NAMED}\s+(?:\w+\s+){{0,6}}?(?:wants?\s+to|wanna|going\s+to|gonna|is\s+going\s+to|"
+            rf"'s\s+going\s+to|said\s+(?:she|he|they)\s+(?:wants?|wanted)\s+to|keeps?\s+saying\s+(?:she|he|they)\s+"
+            rf"wants?\s+to|might|will|tried\s+to|trying\s+to|talks?\s+about|thinks?\s+about)\s+(?:die|dying|"
+            rf"kill(?:ing)?\s+(?:her|him|them)sel(?:f|ves)|end(?:ing)?\s+it|unalive)\b|\b{FRIEND_NAMED}\s+"
+            rf"(?:\w+\s+){{0,2}}?(?:cut|cuts|cutting|harms?|harming|hurts?|hurting)\s+(?:her|him|them)sel(?:f|ves)\b|"
+            rf"\b{FRIEND_NAMED}\s+(?:is|'s|has\s+been|keeps|was)\s+(?:\w+\s+)?(?:suicidal|{SELF_HARM}|cutting)\b|"
+            rf"\b{FRIEND_NAMED}\s+{SELF_HARM}"
+        ),
+        first_person=False,
+    ),
+    Rule(
+        # Someone else at risk without a friend named ("she wants to die", "he cuts himself",
+        # "people kill themselves"): a person reads it.
+        "third_party_mention",
+        "suicide_self_harm",
+        Level.MEDIUM,
+        _c(
             rf"\b{FRIEND}\s+(?:\w+\s+){{0,6}}?(?:wants?\s+to|wanna|going\s+to|gonna|is\s+going\s+to|'s\s+going\s+to|"
-            rf"said\s+(?:she|he|they)\s+(?:wants?|wanted)\s+to|keeps?\s+saying\s+(?:she|he|they)\s+wants?\s+to|"
             rf"might|will|tried\s+to|trying\s+to)\s+(?:die|kill\s+(?:her|him|them)sel(?:f|ves)|end\s+it|"
             rf"unalive)\b|\b(?:cut|cuts|cutting|harms?|harming|hurts?|hurting|kill|killing)\s+(?:her|him|them)"
             rf"sel(?:f|ves)\b|\b{FRIEND}\s+(?:is|'s|has\s+been|keeps|was)\s+(?:\w+\s+)?(?:suicidal|{SELF_HARM}|"
-            rf"cutting)\b|\b{FRIEND}\s+{SELF_HARM}"
+            rf"cutting)\b"
         ),
         first_person=False,
     ),
@@ -242,16 +320,19 @@ RULES: tuple[Rule, ...] = (
         Level.HIGH,
         _c(
             rf"\b{ABUSER}\s+(?:\w+\s+){{0,2}}?{HURT_VERB}\s+(?:me|us|my\s+(?:little\s+|baby\s+|big\s+)?"
-            rf"(?:brother|sister|sibling)s?)\b(?!\s+up\b)"
+            rf"(?:brother|sister|sibling)s?)\b(?!\s+(?:up|out)\b)"
         ),
+        unless=PLAY_UNLESS,
     ),
     Rule(
         "gets_hit",
         "abuse",
         Level.HIGH,
         _c(
-            r"\b(?:i|we)\s+(?:get|got|gets|am\s+getting|keep\s+getting|been)\s+(?:hit|beaten|beat|hurt|smacked|"
-            r"slapped|kicked|punched|battered|burnt|whipped|strangled)\b(?!\s+(?:by\s+a\s+ball|in\s+football))"
+            r"\b(?:i|we)\s+(?:get|got|gets|am\s+getting|keep\s+getting|been|get\s+really)\s+(?:(?:hit|beaten|beat|"
+            r"smacked|slapped|kicked|punched|battered|burnt|whipped|strangled)\b(?!\s+(?:by\s+(?:a|the)\s+(?:ball|car|"
+            r"bus|bike|door|swing)|in\s+(?:football|pe|rugby)|with\s+(?:it|a\s+ball|the\s+ball|all|a\s+lot))\b)|"
+            r"hurt\s+(?:by\s+(?:my|him|her|them)|at\s+home)\b)"
         ),
     ),
     Rule(
@@ -347,7 +428,7 @@ RULES: tuple[Rule, ...] = (
         "neglect",
         Level.HIGH,
         _c(
-            r"\b(?:there'?s|there\s+is|we\s+have|we'?ve\s+got|there\s+isn'?t|never\s+any|we\s+got)\s+(?:no|never\s+any|"
+            r"\b(?:there'?s|there\s+is|we\s+have|we'?ve\s+got|there\s+isn'?t|never\s+any|we\s+got)\s+(?:no|never\s+any|never|"
             r"hardly\s+any|any)\s+food\b|\bhaven'?t\s+eaten\s+(?:in|for|since)\s+(?:\d+|two|three|four|a\s+few|"
             r"days|ages|yesterday)|\bno\s*(?:one|body)\s+(?:looks\s+after|feeds|takes\s+care\s+of|cooks\s+for)\s+"
             r"(?:me|us)\b"
@@ -358,7 +439,7 @@ RULES: tuple[Rule, ...] = (
         "neglect",
         Level.HIGH,
         _c(
-            r"\b(?:left|leave|leaves|leaving)\s+(?:me|us)\s+(?:home\s+|at\s+home\s+)?(?:alone|on\s+my\s+own|by\s+"
+            r"\b(?:left|leave|leaves|leaving)\s+(?:me|us)\s+(?:home\s+|at\s+home\s+)?(?:alone|on\s+(?:my|our)\s+own|by\s+"
             r"(?:myself|ourselves))\s+(?:for\s+(?:days|\w+\s+days|the\s+weekend|ages|a\s+week)|overnight|"
             r"all\s+(?:night|weekend|day))"
         ),
@@ -382,6 +463,31 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:i|we)\s+(?:don'?t|dont|do\s+not)\s+have\s+(?:a\s+bed|clean\s+clothes|food|a\s+coat|shoes)\b|"
             r"\bgo(?:ing)?\s+(?:to\s+school|to\s+bed)\s+hungry\b|\bi\s+have\s+to\s+look\s+after\s+(?:myself|my\s+"
             r"(?:little|baby)\s+\w+|my\s+(?:mum|mom|dad))"
+        ),
+    ),
+    Rule(
+        "left_in_charge",
+        "neglect",
+        Level.HIGH,
+        _c(
+            r"\b(?:look(?:ing)?\s+after|babysit\w*|mind(?:ing)?)\s+my\s+(?:baby|little|younger|2\s+little|two\s+little)\s+"
+            r"(?:\w+\s+)?(?:brothers?|sisters?|siblings?|bro|sis)\s+(?:\w+\s+){0,3}?(?:every\s+night|all\s+night|overnight|"
+            r"on\s+my\s+own|by\s+myself|all\s+weekend|when\s+(?:my\s+)?(?:mum|mom|dad|they|she|he)\s+(?:goes|go|is|are)\s+out|"
+            r"because\s+(?:my\s+)?(?:mum|mom|dad|they|she|he)\s+(?:goes|go|is|are)\s+(?:out|drunk|asleep|passed\s+out))|"
+            r"\b(?:mum|mom|mam|dad|parents|they|she|he)\s+(?:\w+\s+)?(?:goes|go|went)\s+out\s+(?:\w+\s+){0,2}?"
+            r"(?:every\s+night|all\s+night|for\s+days|and\s+leaves?\s+(?:me|us))"
+        ),
+    ),
+    Rule(
+        "carer_not_coping",
+        "neglect",
+        Level.MEDIUM,
+        _c(
+            r"\b(?:mum|mom|mam|dad|parents?|carer)\s+(?:\w+\s+)?(?:stays?|lies|lays|is|are)\s+in\s+bed\s+all\s+day|"
+            r"\b(?:mum|mom|mam|dad|parents?)\s+(?:never|doesn'?t|dont|don'?t|won'?t)\s+(?:\w+\s+)?(?:cook|feed|wash|"
+            r"get\s+up|get\s+out\s+of\s+bed|look\s+after)|\bi\s+(?:have\s+to\s+)?do\s+everything\s+(?:at\s+home|"
+            r"in\s+the\s+house|for\s+(?:my\s+)?(?:mum|mom|dad|family))|\b(?:doesn'?t|dont|don'?t|never)\s+(?:\w+\s+)?"
+            r"(?:cook|clean)\s+or\s+(?:cook|clean)"
         ),
     ),
     # ---- exploitation and grooming -------------------------------------------------------
@@ -442,38 +548,151 @@ RULES: tuple[Rule, ...] = (
         Level.HIGH,
         _c(
             r"\b(?:gives|gave|buys|bought|pays|paid|offer(?:s|ed))\s+me\s+(?:\w+\s+){0,2}?(?:money|cash|weed|drugs|"
-            r"phones?|trainers|presents|gifts|vapes?|robux|v-?bucks)\s+(?:\w+\s+){0,2}?(?:to|for|if|and\s+asks)\s+"
-            r"(?:carry|deliver|hold|sell|do|keep|meet|send|move|pics|photos)"
+            r"phones?|trainers|presents|gifts|vapes?|robux|v-?bucks|lifts)\s+(?:\w+\s+){0,2}?(?:to|for|if|and\s+asks)\s+"
+            r"(?:i\s+|me\s+to\s+)?(?:go\s+(?:to|round)\s+(?:his|her|their)|come\s+(?:to|round)\s+(?:his|her|their)|carry|deliver|hold|sell|do\s+(?:stuff|things|favou?rs|jobs|it)|keep|meet|send|move|pics|photos)"
+        ),
+    ),
+    Rule(
+        "blackmailed",
+        "exploitation",
+        Level.HIGH,
+        _c(
+            r"\b(?:blackmail\w*|sextort\w*)\s+(?:me|us)\b|\b(?:i'?m|im|i\s+am|being|been|i\s+was|i\s+got|getting)\s+"
+            r"(?:\w+\s+)?(?:blackmailed|sextorted)\b"
+        ),
+    ),
+    Rule(
+        "older_men",
+        "exploitation",
+        Level.HIGH,
+        _c(
+            r"\b(?:stay\w*|slept|sleep\w*|hang\w*\s+(?:out|around)|go(?:ing)?\s+(?:out|round|to\s+parties)|"
+            r"went\s+(?:out|round)|part(?:y|ying|ies)|drink\w*|picked\s+up|picks?\s+me\s+up|driv\w*|drove|meet\w*|met|"
+            r"chill\w*|smok\w*|spend\w*\s+time|spent\s+time)\s+(?:\w+\s+){0,4}?(?:with|by)\s+(?:some\s+|these\s+|the\s+|"
+            r"two\s+|three\s+|a\s+few\s+|an?\s+)?(?:older|grown\s*-?\s*up|adult|\d{2}\s*(?:yo|year\s*old|yr\s*old))\s+"
+            r"(?:men|man|guys?|lads|blokes?|boys)\b"
+        ),
+    ),
+    Rule(
+        "sent_images",
+        "exploitation",
+        Level.HIGH,
+        _c(
+            r"\bi\s+(?:\w+\s+)?(?:sent|send|shared)\s+(?:(?:him|her|them|a\s+(?:boy|girl|man|guy|lad|person)|someone|"
+            r"somebody|this\s+(?:boy|man|guy))\s+)?(?:some\s+|my\s+|a\s+)?(?:nudes?|naked\s+(?:pics?|photos?|pictures?|"
+            r"videos?)|pics?\s+of\s+my\s+body|private\s+(?:pics?|photos?))"
         ),
     ),
     # ---- bullying -----------------------------------------------------------------------
+    # Ongoing bullying a child tells us about is a disclosure of harm (high); being left out
+    # or ignored on its own is read by a person (medium).
     Rule(
         "being_bullied",
         "bullying",
-        Level.MEDIUM,
+        Level.HIGH,
         _c(
-            r"\b(?:i'?m|im|i\s+am|i\s+get|i\s+got|i'?ve\s+been|been|getting|being|keep\s+getting|i\s+was)\s+"
-            r"(?:\w+\s+)?(?:bullied|picked\s+on|cyber\s*bullied|bulied|bullyed)\b"
+            r"(?<!is )(?<!'s )(?<!are )(?<!was )(?<!were )(?<!has )(?<!he )(?<!she )(?<!they )(?<!kids )"
+            r"(?<!children )(?<!son )(?<!daughter )(?<!sons )(?<!people )(?<!students )(?<!pupils )"
+            r"\b(?:i'?m|im|i\s+am|i\s+get|i\s+got|i'?ve\s+been|ive\s+been|i\s+have\s+been|been|getting|being|"
+            r"keep\s+getting|i\s+was|"
+            rf"i\s+keep\s+getting|still\s+getting)\s+{NOT_NEG}(?:bullied|bulied|bullyed|bullid|picked\s+on|"
+            r"cyber\s*bullied|ganged\s+up\s+on)\b"
         ),
+        unless=BULLY_UNLESS,
     ),
     Rule(
         "bullies_me",
         "bullying",
-        Level.MEDIUM,
+        Level.HIGH,
         _c(
-            r"\b(?:they|people|everyone|every1|kids|girls|boys|someone|he|she|\w+\s+at\s+school|my\s+class)\s+"
-            r"(?:\w+\s+)?(?:bully|bullies|bullying|bulli\w+|picks?\s+on|laughs?\s+at|calls?\s+me\s+names|"
-            r"makes?\s+fun\s+of|spreads?\s+rumou?rs\s+about|posts?\s+(?:\w+\s+)?(?:about|of)|ignores?|"
-            r"send\s+me\s+(?:horrible|nasty|mean)\s+messages|hates?)\s+me\b"
+            rf"\b{BULLY_SUBJECT}\s+(?:\w+\s+){{0,4}}?(?:bull(?:y|ies|ied|ying)|pick(?:s|ed|ing)?\s+on|"
+            rf"laugh(?:s|ing|ed)?\s+at|ma(?:ke|kes|de|king)\s+fun\s+of|ta(?:ke|kes|king|ke)\s+the\s+(?:piss|mick|mickey)\s+"
+            rf"(?:out\s+)?of|spread(?:s|ing)?\s+(?:\w+\s+)?(?:rumou?rs|lies|stories)\s+about|gang(?:s|ed|ing)?\s+up\s+on|"
+            rf"(?:push(?:es|ed|ing)?|shov(?:e|es|ed|ing))(?=\s+me\b(?!\s+(?:too|to\s+(?:accept|do|take|try|be|get|work|go|study|keep|make|join|talk)))\b)|trip(?:s|ped|ping)?(?:\s+up)?|spit(?:s|ting)?\s+(?:at|on)|"
+            rf"spat\s+(?:at|on)|throw(?:s|ing)?\s+(?:\w+\s+)?at|threw\s+(?:\w+\s+)?at|exclud(?:e|es|ed|ing)|"
+            rf"leav(?:e|es|ing)\s+(?:\w+\s+)?out\s+of|threaten(?:s|ed|ing)?|humiliat\w+|"
+            rf"send(?:s|ing)?\s+(?:\w+\s+)?(?:horrible|nasty|mean|hate|rude|threatening|vile)\s+(?:\w+\s+)?"
+            rf"(?:messages|texts|dms|stuff|things|comments)\s+to)\s+me\b|"
+            rf"\b{BULLY_SUBJECT}\s+(?:\w+\s+){{0,4}}?(?:laugh(?:s|ing|ed)?\s+at|ma(?:ke|kes|de|king)\s+fun\s+of|"
+            rf"copy|copies|copying|mock(?:s|ed|ing)?|take\s+the\s+piss\s+out\s+of)\s+my\s+(?:stutter|accent|weight|hair|"
+            rf"clothes|name|skin|religion|body|face|teeth|glasses|disability|voice|size|height|shoes|"
+            rf"lisp|way\s+i\s+(?:talk|walk|look|dress))\b|"
+            rf"\bi\s+(?:get|got|keep\s+getting|'m\s+getting|am\s+getting|always\s+get|get\s+constantly)\s+called\s+"
+            rf"(?:(?:horrible|nasty|mean|racist|homophobic)\s+)?(?:names\b|(?:an?\s+)?(?:\w+\s+)?{INSULT})|"
+            rf"\b{BULLY_SUBJECT}\s+(?:\w+\s+){{0,4}}?call(?:s|ed|ing)?\s+me\s+(?:(?:horrible|nasty|mean|rude|racist|"
+            rf"homophobic|all\s+sorts\s+of)\s+)?(?:names\b|(?:an?\s+)?(?:\w+\s+)?{INSULT})|"
+            rf"\b{BULLY_SUBJECT}\s+(?:\w+\s+){{0,4}}?(?:talk(?:s|ing)?|bitch(?:es|ing)?|laugh(?:s|ing)?)\s+about\s+me\s+"
+            rf"behind\s+my\s+back\b|\b(?:take|takes|took|taking|steal|steals|stole|stealing|rip|ripped|break|broke)\s+"
+            rf"my\s+(?:stuff|things|bag|lunch|money|phone|books?|pencil\s+case)\s+(?:\w+\s+){{0,3}}?(?:every\s+day|all\s+the\s+time|"
+            rf"again|at\s+school|in\s+class|on\s+purpose)"
         ),
+        unless=BULLY_UNLESS,
+    ),
+    Rule(
+        "nasty_words_about_me",
+        "bullying",
+        Level.HIGH,
+        _c(
+            r"\b(?:say|says|saying|said|post\w*|writ\w*|wrote|comment\w*|spread\w*|send\w*|sent|tell\w*|told|shout\w*)\s+"
+            r"(?:\w+\s+)?(?:horrible|nasty|mean|rude|awful|hurtful|vile|disgusting|racist|homophobic|sexist|transphobic|"
+            r"hateful|hate|cruel|sick)\s+(?:\w+\s+)?(?:to|about|at)\s+me\b|\b(?:send|sends|sending|sent|message|messages|"
+            r"messaging|dm|dms)\s+me\s+(?:\w+\s+)?(?:horrible|nasty|mean|hate|rude|threatening|vile|hurtful|racist|"
+            r"homophobic)\s+(?:\w+\s+)?(?:messages|texts|dms|stuff|things|comments|pics|memes)\b"
+        ),
+        unless=BULLY_UNLESS,
+    ),
+    Rule(
+        "online_bullying",
+        "bullying",
+        Level.HIGH,
+        _c(
+            r"\b(?:post|posts|posting|posted|put|puts|putting|share|shares|sharing|shared|spread\w*|send\w*|sent|"
+            r"upload\w*|screenshot\w*)\s+(?:\w+\s+){0,3}?(?:about|of)\s+me\s+(?:\w+\s+){0,2}?(?:online|on\s+(?:snap\w*|"
+            r"insta\w*|tiktok|facebook|fb|whatsapp|the\s+group\s*chat|the\s+gc|the\s+internet|social\s+media|youtube|"
+            r"twitter|discord|their\s+story|(?:their|his|her)\s+(?:story|page)))\b|"
+            r"\b(?:made|make|making|started|set\s+up|created?)\s+(?:a|an)\s+(?:\w+\s+)?(?:group\s*chat|gc|page|account|"
+            r"profile)\s+(?:just\s+)?(?:\w+\s+){0,5}?(?:about|of|on|against)\s+me\b|"
+            r"\b(?:made|make|making|started|set\s+up|created?)\s+(?:a|an)\s+(?:\w+\s+)?(?:group\s*chat|gc)\s+(?:just\s+)?"
+            r"(?:to|for)\s+(?:\w+\s+){0,3}?(?:horrible|nasty|mean|hate|rude|laugh|slag|mock|rate|roast|bully)|"
+            r"\bfake\s+(?:account|profile|page|insta|tiktok|snap)\s+(?:of|about|pretending\s+to\s+be|as)\s+me\b|"
+            r"\b(?:made|make|making|makes|posted|posts|post|put\s+up|puts\s+up)\s+(?:a|an)\s+(?:\w+\s+)?(?:tiktok|video|vid|"
+            r"post|story|meme|edit|reel)s?\s+(?:\w+\s+){0,3}?(?:about|of|laughing\s+at|mocking|making\s+fun\s+of)\s+"
+            r"(?:me|my)\b"
+        ),
+        unless=BULLY_UNLESS,
     ),
     Rule(
         "told_to_die",
         "bullying",
-        Level.MEDIUM,
+        Level.HIGH,
         _c(
             r"\b(?:told|tell|tells|telling|said|says|keeps?\s+saying)\s+(?:me\s+)?(?:to\s+|i\s+should\s+)"
             r"(?:kys|kill\s+(?:my|your)self|die|go\s+die|unalive)"
+        ),
+    ),
+    Rule(
+        "left_out",
+        "bullying",
+        Level.MEDIUM,
+        _c(
+            r"\b(?:no\s*(?:one|body)|noone|nobody|no1)\s+(?:\w+\s+)?(?:will|wants?\s+to|ever|even|at\s+school\s+)?\s*"
+            r"(?:sit|sits|play|plays|talk|talks|speak|speaks|hang\s+out|hangs\s+out|walk|walks)\s+(?:with|to|next\s+to)\s+"
+            r"me\b|\b(?:no\s*(?:one|body)|noone|nobody)\s+(?:\w+\s+)?(?:likes|wants\s+to\s+be\s+friends\s+with)\s+me\b|"
+            r"\bi\s+(?:have|got|'ve\s+got|'ve|ve\s+got|have\s+got)\s+no\s+(?:friends|mates|one\s+to\s+(?:sit|play|talk))\b|"
+            r"\bi\s+(?:sit|eat|am|spend|'m)\s+(?:\w+\s+)?(?:on\s+my\s+own|alone|by\s+myself)\s+(?:at|every|in)\s+"
+            r"(?:lunch|break|dinner|school|the\s+toilets)|\b(?:everyone|every1|everybody|they|people|kids|my\s+class)\s+"
+            r"(?:\w+\s+)?(?:ignores?|hates?|excludes?|avoids?)\s+me\b"
+        ),
+        unless=BULLY_UNLESS,
+    ),
+    Rule(
+        "school_avoidance",
+        "bullying",
+        Level.MEDIUM,
+        _c(
+            r"\b(?:don'?t|dont|do\s+not)\s+(?:want\s+to|wanna)\s+go\s+(?:to|into|back\s+to)\s+school\s+(?:any\s*more\s+)?"
+            r"(?:because|cos|coz|cuz|bc|as)\s+(?:of\s+)?(?:the\s+)?(?:bull\w+|people|they|everyone|kids|girls|boys|them|"
+            r"what\s+they)|\b(?:scared|afraid|frightened|terrified)\s+(?:to\s+go|of\s+going)\s+(?:to|into|back\s+to)\s+school\b"
         ),
     ),
     # ---- violence and weapons -----------------------------------------------------------
@@ -504,8 +723,13 @@ RULES: tuple[Rule, ...] = (
         Level.HIGH,
         _c(
             rf"\b(?:pulled|pull|pulls|held|hold|holds)\s+an?\s+{WEAPON}\s+(?:on|to|at)\s+me\b|"
-            rf"\bthreaten(?:ed|s)?\s+me\s+with\s+an?\s+{WEAPON}|\b(?:i\s+)?(?:got|been|was)\s+(?:stabbed|shot|jumped|"
-            rf"mugged|robbed|attacked|beaten\s+up|beat\s+up)\b|\b(?:beat|beats|beating|jumped|batter(?:ed)?)\s+me\s+up\b"
+            rf"\bthreaten(?:ed|s)?\s+me\s+with\s+an?\s+{WEAPON}|\b(?:i|i'?ve|ive|i\s+have|me)\s+(?:just\s+|nearly\s+|"
+            rf"also\s+|been\s+)?(?:got|get|been|was|keep\s+getting)\s+(?:\w+\s+)?(?:stabbed|shot|jumped|mugged|robbed|"
+            rf"attacked|beaten\s+up|beat\s+up|knifed|slashed)\b(?!\s+down\b)|(?:^|(?<=[.!?\n]))\s*(?:and\s+|then\s+|"
+            rf"just\s+)?got\s+(?:\w+\s+)?(?:stabbed|jumped|mugged|robbed|beaten\s+up|beat\s+up|knifed)\b|"
+            rf"\b(?:beat|beats|beating|jumped|batter(?:ed)?)\s+me\s+up\b|\b(?:they|he|she|someone|a\s+(?:gang|group|boy|man)|"
+            rf"(?:some|older|the)\s+(?:\w+\s+)?(?:boys|lads|kids|men|gang))\s+(?:\w+\s+)?(?:jumped|mugged|robbed|stabbed|"
+            rf"knifed|attacked|slashed)\s+me\b"
         ),
     ),
     Rule(
@@ -514,9 +738,40 @@ RULES: tuple[Rule, ...] = (
         Level.MEDIUM,
         _c(
             rf"\b(?:he|she|they|someone|people|kids|boys|a\s+boy|a\s+girl|my\s+\w+)\s+(?:\w+\s+)?(?:has|had|got|"
-            rf"carries|carry|carrying|brought|pulled|showed\s+me)\s+(?:a|an)\s+{WEAPON}\b"
+            rf"carries|carry|carrying|brought|bring|bringing|pulled|showed\s+me|gave\s+me|gives\s+me|handed\s+me)\s+"
+            rf"(?:a|an)\s+{WEAPON}\b"
         ),
         first_person=False,
+    ),
+    Rule(
+        "threatened_with_violence",
+        "violence",
+        Level.HIGH,
+        _c(
+            rf"\b{THREAT_SUBJECT}\s+(?:\w+\s+){{0,4}}?{THREAT_SAID}\s+(?:stab|shoot|knife|shank|jump|batter|slash|merk|"
+            rf"beat\s+me\s+up|do\s+me\s+in|cut|acid)\s+me\b"
+        ),
+    ),
+    Rule(
+        "threatened_to_kill",
+        "violence",
+        Level.MEDIUM,
+        _c(rf"\b{THREAT_SUBJECT}\s+(?:\w+\s+){{0,4}}?{THREAT_SAID}\s+(?:kill|murder|hurt|get|find)\s+me\b"),
+    ),
+    Rule(
+        "witnessed_violence",
+        "violence",
+        Level.HIGH,
+        _c(
+            r"\b(?:someone|somebody|a\s+(?:boy|girl|man|kid|lad|woman|teenager)|my\s+(?:\w+\s+)?(?:friend|mate|brother|"
+            r"cousin|sister)|he|she|people|they)\s+(?:got|was|were|being|getting|get)\s+(?:\w+\s+)?(?:stabbed|shot|knifed|"
+            r"slashed|beaten\s+up|jumped)\s+(?:\w+\s+){0,2}?(?:in\s+front\s+of\s+me|next\s+to\s+me|right\s+by\s+me|"
+            r"near\s+me|while\s+i\s+(?:was|watched))|\bi\s+(?:saw|seen|watched|witnessed)\s+(?:\w+\s+){0,3}?(?:get|getting|"
+            r"being)\s+(?:stabbed|shot|knifed|killed|beaten\s+up|slashed)\b"
+        ),
+        unless=_c(
+            r"\b(?:film|movie|game|video|tv|show|series|netflix|fortnite|gta|cod|call\s+of\s+duty|youtube)\b"
+        ),
     ),
     # ---- running away -------------------------------------------------------------------
     Rule(
@@ -524,20 +779,86 @@ RULES: tuple[Rule, ...] = (
         "running_away",
         Level.MEDIUM,
         _c(
-            rf"\b(?:{I_AM}|{WANT}|i'?m\s+thinking\s+(?:of|about)|i\s+might)\s+(?:\w+\s+)?(?:run|running|runaway)\s+"
+            rf"\b(?:{I_AM}|{WANT}|i'?m\s+thinking\s+(?:of|about)|i\s+might)\s+{NOT_NEG}(?:run|running|runaway)\s+"
             rf"(?:away|off)\b"
         ),
+        unless=RUN_UNLESS,
+    ),
+    Rule(
+        "running_away_plan",
+        "running_away",
+        Level.HIGH,
+        _c(
+            rf"\b(?:{I_AM}\s+{NOT_NEG}(?:going\s+to|gonna|gna|about\s+to|planning\s+(?:to|on)|ready\s+to)|"
+            rf"i\s+(?:will|am\s+going\s+to)|i'?ll)\s+(?:just\s+|actually\s+|really\s+|definitely\s+)?(?:run|running|runaway)\s+"
+            rf"(?:away|off)\b|\b{I_AM}\s+{NOT_NEG}running\s+away\s+(?:tonight|today|tomorrow|this\s+weekend|after\s+school|"
+            rf"soon|from\s+(?:home|here))|\bi\s+(?:keep|kept|always|sometimes|often)\s+{NOT_NEG}(?:run(?:ning)?|ran)\s+"
+            rf"(?:away|off)\b"
+        ),
+        unless=RUN_UNLESS,
     ),
     Rule(
         "ran_away",
         "running_away",
         Level.HIGH,
         _c(
-            r"\b(?:i'?ve|ive|i\s+have|i)\s+(?:just\s+)?(?:ran|run)\s+away\b|\b(?:kicked|thrown|threw|chucked)\s+me\s+out\b|"
-            r"\b(?:i'?m|im|i\s+am|i'?ve\s+been|been)\s+(?:sleeping|living|staying)\s+(?:rough|on\s+the\s+streets?|in\s+a\s+"
-            r"(?:park|tent|car)|outside)\b|\b(?:i'?ve|i\s+have|i'?ve\s+got|i\s+got|i\s+had|i'?m\s+left\s+with)\s+nowhere\s+(?:to|i\s+can)\s+(?:go|sleep|stay|live)\b|"
-            r"\bcan'?t\s+go\s+(?:back\s+)?home\b|\b(?:i'?m|im|i\s+am)\s+homeless\b"
+            r"\b(?:i'?ve|ive|i\s+have|i)\s+(?:just\s+)?(?:ran|run)\s+(?:away\b|off\b(?!\s+(?:the|with|to)\b))|\b(?:kicked|thrown|threw|chucked)\s+me\s+out\b|"
+            r"\b(?:i'?ve|i\s+have|i'?ve\s+got|i\s+got|i\s+had|i'?m\s+left\s+with)\s+nowhere\s+(?:to|i\s+can)\s+"
+            rf"(?:go|sleep|stay|live)\b|\bcan'?t\s+go\s+(?:back\s+)?home\b|\b(?:i'?m|im|i\s+am)\s+{NOT_NEG}homeless\b|"
+            r"\bsofa\s*-?\s*surf\w*"
         ),
+        unless=RUN_UNLESS,
+    ),
+    Rule(
+        "leaving_home",
+        "running_away",
+        Level.HIGH,
+        _c(
+            rf"\b(?:{I_AM}\s+{NOT_NEG}(?:leaving|going\s+to\s+leave|gonna\s+leave|walking\s+out\s+of|moving\s+out\s+of)|"
+            rf"i\s+(?:will|am\s+going\s+to|want\s+to|wanna|just|have)\s+(?:leave|left)|i'?ll\s+leave|i'?ve\s+left|i\s+left|"
+            rf"i\s+(?:just\s+)?(?:walked|stormed|ran)\s+out\s+of)\s+"
+            rf"(?:home|my\s+(?:house|home|foster\s+home|care\s+home|placement))\b"
+            rf"(?!\s+(?:for|to\s+go\s+to|at|in|this\s+morning|early|to\s+get)\b)|\b(?:leaving|leave|left|going|gone|go|run|"
+            rf"running|walk\w*\s+out)\s+(?:\w+\s+){{0,4}}?(?:and\s+)?(?:never|not|won'?t\s+be)\s+(?:coming|come|going|go)\s+"
+            rf"back\b(?!\s+to\s+(?:this|that|the|school|class|there))|\b(?:packed|packing|pack)\s+(?:a|my)\s+{NOT_NEG}"
+            rf"(?:bag|bags|stuff|things|rucksack)\s+(?:\w+\s+){{0,3}}?(?:to\s+leave|leaving|run|running|never|tonight)"
+        ),
+        unless=LEAVE_UNLESS,
+    ),
+    Rule(
+        "slept_rough",
+        "running_away",
+        Level.HIGH,
+        _c(
+            rf"\b(?:i|i'?ve|ive|i\s+have|{I_AM}|been)\s+{NOT_NEG}(?:slept|sleeping|sleep|stayed|staying|"
+            rf"spent\s+(?:the|last)\s+night|spending\s+(?:the|my)\s+nights?|living|lived)\s+{NOT_NEG}(?:rough|outside|"
+            rf"on\s+the\s+streets?|in\s+(?:a|the)\s+(?:park|tent|car|bus\s+station|train\s+station|station|stairwell|"
+            rf"shed|garage|woods|alley|doorway|bin\s+shed|playground|underpass)|at\s+the\s+(?:park|bus\s+station|"
+            rf"train\s+station|station|playground)|on\s+(?:a|the)\s+(?:bench|night\s+bus|streets?))\b|"
+            rf"\b(?:i'?ve|ive|i\s+have)\s+been\s+(?:living\s+|sleeping\s+)?(?:on\s+the\s+streets?|rough|homeless)\b"
+        ),
+        unless=ROUGH_UNLESS,
+    ),
+    Rule(
+        "going_missing",
+        "running_away",
+        Level.HIGH,
+        _c(
+            rf"\b(?:i|i'?ve|ive|i\s+have)\s+{NOT_NEG}(?:go|going|gone|went|been\s+going)\s+missing\b|"
+            r"\b(?:reported|report|reports)\s+me\s+(?:as\s+)?missing\b"
+        ),
+    ),
+    Rule(
+        "not_going_home",
+        "running_away",
+        Level.MEDIUM,
+        _c(
+            rf"\b(?:i\s+)?(?:don'?t|dont|do\s+not|never)\s+(?:ever\s+)?(?:want|wanna)\s+(?:to\s+)?go\s+(?:back\s+)?home\b|"
+            rf"\b{I_AM}\s+not\s+going\s+(?:back\s+)?home\b|\bi\s+(?:won'?t|will\s+not|refuse\s+to)\s+go\s+(?:back\s+)?home\b|"
+            rf"\b(?:will|gonna|going\s+to|'ll|threaten(?:s|ed)?\s+to|said\s+(?:they|he|she)\s*(?:'d|would|will|'ll))\s+"
+            rf"(?:kick|throw|chuck)\s+me\s+out\b"
+        ),
+        unless=LEAVE_UNLESS,
     ),
     # ---- asking for help --------------------------------------------------------------
     Rule(

@@ -18,6 +18,7 @@ from .rule_patterns import (
     NEGATION,
     NEGATION_NOT_REALLY,
     NEGATION_STILL_RISK,
+    OTHER_SUBJECT,
     PAST_MARKERS,
     RELAPSE_MARKERS,
     THIRD_PARTY_LEAD,
@@ -27,7 +28,12 @@ from .rule_patterns import (
 from .rule_table import RULES
 from .types import Level, Span
 
-RULES_VERSION = "rules-2025.1"
+RULES_VERSION = "rules-2025.2"
+
+# Categories where the child is the one who feels or does what the rule names, so a match
+# whose subject is someone else ("if you feel suicidal") is only read, never escalated.
+SUBJECT_CATEGORIES = frozenset({"suicide_self_harm", "running_away"})
+SUBJECT_RULES = frozenset({"threat_to_others", "carries_weapon"})
 
 LEVEL_SCORE = {Level.URGENT: 1.0, Level.HIGH: 0.9, Level.MEDIUM: 0.6, Level.LOW: 0.3, Level.NONE: 0.0}
 
@@ -89,6 +95,8 @@ def _contextualise(rule: Rule, text: str, match: re.Match[str]) -> tuple[Level, 
     modifiers: list[str] = []
     sentence_start, sentence_end = _sentence_bounds(text, match.start(), match.end())
     sentence = text[sentence_start:sentence_end]
+    if rule.unless is not None and rule.unless.search(sentence):
+        return None
     if rule.first_person:
         if _is_negated(_clause_prefix(text, match.start())):
             if not NEGATION_STILL_RISK.match(text[match.end() : match.end() + 20]):
@@ -99,10 +107,16 @@ def _contextualise(rule: Rule, text: str, match: re.Match[str]) -> tuple[Level, 
             # A child worried about another child: still a safeguarding concern.
             modifiers.append("third_party")
             return max(Level.MEDIUM, min(level, Level.HIGH)), modifiers
-        if PAST_MARKERS.search(text) and not RELAPSE_MARKERS.search(text):
+        if (rule.category in SUBJECT_CATEGORIES or rule.name in SUBJECT_RULES) and OTHER_SUBJECT.search(
+            text[max(0, match.start() - 40) : match.start()]
+        ):
+            # Someone else, or people in general, not the child: a person reads it.
+            level = min(level, Level.MEDIUM)
+            modifiers.append("other_person")
+        elif PAST_MARKERS.search(text) and not RELAPSE_MARKERS.search(text):
             level = min(level, Level.MEDIUM)
             modifiers.append("past")
-    elif rule.name == "third_party_suicide":
+    elif rule.name.startswith("third_party"):
         modifiers.append("third_party")
     if rule.joke != "ignore" and JOKE_MARKERS.search(sentence + text[sentence_end : sentence_end + 12]):
         if rule.joke == "drop":

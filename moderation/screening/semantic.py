@@ -7,8 +7,9 @@ a JSON file with thresholds and names (``heads/heads.json``), written by
 
 Per category the head is logistic regression over [embedding, lexicon counts, rule scores]
 (standardised). Prototypes are the embedded labelled disclosures: a close match is a
-reason a moderator can read ("prototype:abuse"). Themes are nearest-centroid over theme
-descriptions and examples.
+reason a moderator can read ("prototype:abuse"). Themes are suggested from theme descriptions
+and examples: a blend of the similarity to each theme's centroid and to its closest example
+(``THEME_CENTROID_WEIGHT``; chosen on the training views only).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ HEADS_DIR = Path(__file__).resolve().parent / "heads"
 HEADS_NPZ = HEADS_DIR / "semantic_heads.npz"
 HEADS_JSON = HEADS_DIR / "heads.json"
 MAX_SEQ_LENGTH = 128
+THEME_CENTROID_WEIGHT = 0.25
 
 
 def default_model_path() -> Path | None:
@@ -88,11 +90,16 @@ class Heads:
     theme_centroids: np.ndarray
     version: str
     meta: dict[str, Any] = field(default_factory=dict)
+    # Every theme example, and the index of its theme (absent in heads trained before 2025.2).
+    theme_examples: np.ndarray | None = None
+    theme_example_themes: np.ndarray | None = None
 
     @classmethod
     def load(cls, npz_path: Path = HEADS_NPZ, json_path: Path = HEADS_JSON) -> Heads:
         meta = json.loads(json_path.read_text(encoding="utf-8"))
         with np.load(npz_path, allow_pickle=False) as arrays:
+            examples = arrays.get("theme_examples")
+            example_themes = arrays.get("theme_example_themes")
             return cls(
                 categories=list(meta["categories"]),
                 mean=arrays["mean"],
@@ -107,6 +114,8 @@ class Heads:
                 theme_centroids=arrays["theme_centroids"].astype(np.float32),
                 version=meta["version"],
                 meta=meta,
+                theme_examples=None if examples is None else examples.astype(np.float32),
+                theme_example_themes=None if example_themes is None else example_themes.astype(np.int64),
             )
 
 
@@ -126,6 +135,20 @@ class SemanticScores:
     categories: dict[str, float]
     prototype: tuple[str, float] | None  # closest labelled disclosure's category and similarity
     theme: str | None
+
+
+def theme_scores(heads: Heads, embeddings: np.ndarray) -> np.ndarray:
+    """(texts, themes): similarity to each theme's centroid blended with its closest example."""
+    centroid = embeddings @ heads.theme_centroids.T
+    if heads.theme_examples is None or heads.theme_example_themes is None or not len(heads.theme_examples):
+        return centroid
+    example_sims = embeddings @ heads.theme_examples.T
+    closest = np.full_like(centroid, -1.0)
+    for theme in range(centroid.shape[1]):
+        mask = heads.theme_example_themes == theme
+        if mask.any():
+            closest[:, theme] = example_sims[:, mask].max(axis=1)
+    return THEME_CENTROID_WEIGHT * centroid + (1 - THEME_CENTROID_WEIGHT) * closest
 
 
 class SemanticLayer:
@@ -164,7 +187,7 @@ class SemanticLayer:
         features = build_features(embeddings, texts, outcomes)
         probs = sigmoid(((features - heads.mean) / heads.scale) @ heads.weights.T + heads.bias)
         proto_sims = embeddings @ heads.prototypes.T if len(heads.prototypes) else None
-        theme_sims = embeddings @ heads.theme_centroids.T
+        theme_sims = theme_scores(heads, embeddings)
         results = []
         for row in range(len(texts)):
             prototype = None

@@ -146,16 +146,21 @@ def train(model_path: str | None = None, out_dir: Path = HEADS_DIR, cache_dir: P
     prototypes = embedder.encode([e["text"] for e in examples])
     themes = datasets.load_themes()
     theme_names = list(themes)
-    centroids = []
-    for name in theme_names:
-        vectors = embedder.encode(themes[name]).mean(axis=0)
-        centroids.append(vectors / np.linalg.norm(vectors))
+    centroids, theme_examples, theme_example_themes = [], [], []
+    for index, name in enumerate(theme_names):
+        vectors = embedder.encode(themes[name])
+        theme_examples.append(vectors)
+        theme_example_themes.extend([index] * len(vectors))
+        theme_mean = vectors.mean(axis=0)
+        centroids.append(theme_mean / np.linalg.norm(theme_mean))
     out_dir.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         out_dir / HEADS_NPZ.name,
         mean=mean.astype(np.float32), scale=scale.astype(np.float32),
         weights=np.array(weight_rows, dtype=np.float32), bias=np.array(bias_rows, dtype=np.float32),
         prototypes=prototypes.astype(np.float16), theme_centroids=np.array(centroids, dtype=np.float32),
+        theme_examples=np.vstack(theme_examples).astype(np.float16),
+        theme_example_themes=np.array(theme_example_themes, dtype=np.int16),
     )  # fmt: skip
     digest = hashlib.sha256((out_dir / HEADS_NPZ.name).read_bytes()).hexdigest()[:10]
     meta = {

@@ -137,3 +137,145 @@ def test_result_shape() -> None:
     assert result.model_versions.keys() == {"rules"}
     for span in fast_screen("i want to kms").spans:
         assert 0 <= span.start < span.end
+
+
+# ---- rules added in rules-2025.2: each with a positive, a negated and a joking/harmless case ----
+
+NEW_RULE_POSITIVES = [
+    ("they all laugh at me every day", "bullies_me", "bullying", Level.HIGH),
+    ("people keep calling me names", "bullies_me", "bullying", Level.HIGH),
+    ("i get called a terrorist at school", "bullies_me", "bullying", Level.HIGH),
+    ("im being bullied at school", "being_bullied", "bullying", Level.HIGH),
+    ("they post stuff about me online", "online_bullying", "bullying", Level.HIGH),
+    ("someone made a fake account of me", "online_bullying", "bullying", Level.HIGH),
+    ("they said horrible things about me in class", "nasty_words_about_me", "bullying", Level.HIGH),
+    ("nobody will sit with me", "left_out", "bullying", Level.MEDIUM),
+    ("i dont want to go to school because of the bullies", "school_avoidance", "bullying", Level.MEDIUM),
+    ("people at school tell me to kill myself", "told_to_die", "bullying", Level.HIGH),
+    ("i'm going to run away", "running_away_plan", "running_away", Level.HIGH),
+    ("i might run away", "running_away", "running_away", Level.MEDIUM),
+    ("im leaving home tonight", "leaving_home", "running_away", Level.HIGH),
+    ("i packed a bag and im leaving and never coming back", "leaving_home", "running_away", Level.HIGH),
+    ("i slept at the park", "slept_rough", "running_away", Level.HIGH),
+    ("i keep going missing from my placement", "going_missing", "running_away", Level.HIGH),
+    ("i don't want to go home", "not_going_home", "running_away", Level.MEDIUM),
+    ("i ran off after school", "ran_away", "running_away", Level.HIGH),
+    ("he said he will stab me if i tell", "threatened_with_violence", "violence", Level.HIGH),
+    ("they said they are going to kill me", "threatened_to_kill", "violence", Level.MEDIUM),
+    ("someone got stabbed in front of me", "witnessed_violence", "violence", Level.HIGH),
+    ("he is blackmailing me", "blackmailed", "exploitation", Level.HIGH),
+    ("i keep staying out with older men", "older_men", "exploitation", Level.HIGH),
+    ("i sent a boy nudes", "sent_images", "exploitation", Level.HIGH),
+    ("i look after my baby sister every night because mum goes out", "left_in_charge", "neglect", Level.HIGH),
+    ("my mum stays in bed all day", "carer_not_coping", "neglect", Level.MEDIUM),
+    ("i just want it all to end", "want_it_to_end", "suicide_self_harm", Level.HIGH),
+    ("i stopped eating on purpose", "eating_harm", "suicide_self_harm", Level.HIGH),
+    ("i'm going to die", "going_to_die", "suicide_self_harm", Level.MEDIUM),
+    ("she wants to die", "third_party_mention", "suicide_self_harm", Level.MEDIUM),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "category", "level"), NEW_RULE_POSITIVES)
+def test_new_rules_fire_with_their_name(text: str, rule: str, category: str, level: Level) -> None:
+    result = fast_screen(text)
+    assert rule in result.reasons, (text, result.reasons)
+    assert result.level >= level, (text, result.level, result.reasons)
+    assert result.categories[category] >= 0.5
+    assert any(span.label == rule for span in result.spans)
+
+
+NEW_RULE_NEGATED = [
+    "i'm not being bullied any more",
+    "i'm not going to run away",
+    "i would never run away",
+    "i am not leaving home",
+    "i never slept outside",
+    "i havent gone missing",
+    "i'm not homeless",
+    "nobody wants to die",
+]
+
+
+@pytest.mark.parametrize("text", NEW_RULE_NEGATED)
+def test_new_rules_respect_negation(text: str) -> None:
+    result = fast_screen(text)
+    assert result.level <= Level.LOW, (text, result.reasons)
+
+
+NEW_RULE_HARMLESS = [
+    "running away from a dog",
+    "i was running away from a wasp in the playground haha",
+    "bullying is wrong we learned about it",
+    "i want to run away to disneyland lol",
+    "i want to run away and join the circus when i grow up",
+    "they laughed at my joke lol",
+    "my friends call me a legend",
+    "i slept in a tent at scout camp",
+    "i don't want to go home this holiday is amazing",
+    "i'm leaving home for uni next year",
+    "lol my mum said she'd kill me if i was late again",
+    "i'm going to die if i don't get tickets lol",
+    "i thought i was going to die on that rollercoaster",
+    "my little brother hits me with his toy sword when we play",
+    "i hurt my leg playing football",
+    "i cut my finger cooking",
+    "the cuts to youth services are bad",
+    "i sat on the edge of my bed and cried",
+    "i watched a film where someone gets shot",
+    "i took my meds this morning",
+    "everyone laughs at my dad's jokes",
+]
+
+
+@pytest.mark.parametrize("text", NEW_RULE_HARMLESS)
+def test_jokes_play_and_everyday_words_do_not_match(text: str) -> None:
+    result = fast_screen(text)
+    assert result.level <= Level.LOW, (text, result.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("im going to run away tonight lol", "running_away_plan"),
+        ("they all laugh at me every day lol", "bullies_me"),
+        ("i slept at the park last night haha", "slept_rough"),
+    ],
+)
+def test_joke_marker_caps_new_rules_at_medium(text: str, rule: str) -> None:
+    result = fast_screen(text)
+    assert rule in result.reasons
+    assert result.level == Level.MEDIUM  # a person still reads it
+    assert "joke_marker" in result.reasons
+
+
+def test_running_away_in_the_past_with_recovery_is_lower() -> None:
+    result = fast_screen("i used to run away a lot when i was younger but im ok now")
+    assert not result.escalate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if you feel suicidal call a helpline",
+        "those who are having suicidal thoughts should talk to someone",
+        "she's going to end it all",
+    ],
+)
+def test_someone_else_or_people_in_general_is_read_not_escalated(text: str) -> None:
+    result = fast_screen(text)
+    assert result.level == Level.MEDIUM, (text, result.reasons)
+    assert "other_person" in result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5% of people will die before they are 40",
+        "Lincoln was shot in 1865",
+        "he died from a drug overdose",
+        "Kurt Cobain's suicide note was found",
+        "i had all the symptoms of ptsd",
+    ],
+)
+def test_adult_news_and_history_do_not_escalate(text: str) -> None:
+    assert not fast_screen(text).escalate, fast_screen(text).reasons
