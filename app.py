@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import settings
 from accounts import routes as accounts_routes
 from accounts.guards import StaffSessionMiddleware
+from ambassadors import routes as ambassadors_routes
 from boards import public as boards_public
 from boards import routes as boards_routes
 from moderation import help_at_hand
@@ -151,6 +152,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         *help_at_hand.routes,
         *help_at_hand.child_routes,
         *boards_routes.routes,
+        *ambassadors_routes.routes,
         *boards_public.routes,
         Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
         Mount("", routes=[*postbox_routes.routes, *easy_send.routes], name="postbox"),

@@ -1,12 +1,133 @@
-"""Public "you said, we did" pages and feeds."""
+"""Public "you said, we did" pages and feeds. No sign-in, no forms but GET filters."""
 
 from __future__ import annotations
 
-from starlette.routing import BaseRoute
+from urllib.parse import urlencode
 
-routes: list[BaseRoute] = []
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from boards import feeds
+from boards.models import Update, UpdateState, UpdateStatus, UpdateView
+from boards.services import STATUS_WORDS, linked_views, slugify, timeline_of
+from easy_read.render import glossary_box, points_for_template
+from postbox.templating import templates
+from postbox.vocabulary import THEME_HINTS, THEMES
+
+THEME_SLUGS: dict[str, str] = {slugify(theme): theme for theme in THEMES}
+_CACHE = {"Cache-Control": "public, max-age=300"}
+
+
+async def _published(slug: str) -> Update:
+    if len(slug) > 120:
+        raise HTTPException(404)
+    update = await Update.get_or_none(slug=slug, state=UpdateState.PUBLISHED)
+    if update is None:
+        raise HTTPException(404)
+    return update
+
+
+async def index(request: Request) -> Response:
+    theme = request.query_params.get("theme", "")
+    status = request.query_params.get("status", "")
+    # A filter we do not know is ignored: a child who changes the address sees everything.
+    theme = theme if theme in THEMES else ""
+    status = status if status in STATUS_WORDS else ""
+    query = Update.filter(state=UpdateState.PUBLISHED)
+    if theme:
+        query = query.filter(theme=theme)
+    if status:
+        query = query.filter(status=status)
+    updates = await query.order_by("-published_at", "-id").limit(200)
+    context = {
+        "updates": updates,
+        "theme": theme,
+        "status": status,
+        "themes": THEMES,
+        "theme_hints": THEME_HINTS,
+        "theme_slug": slugify(theme) if theme else "",
+        "status_words": STATUS_WORDS,
+    }
+    return templates.TemplateResponse(request, "public/updates.html", context, headers=_CACHE)
+
+
+async def detail(request: Request) -> Response:
+    update = await _published(request.path_params["slug"])
+    context = {
+        "update": update,
+        "status_words": STATUS_WORDS,
+        "quotes": await linked_views(update, quotes_only=True),
+        "timeline": await timeline_of(update),
+        "done": update.status in (UpdateStatus.DONE, UpdateStatus.COULDNT_DO),
+    }
+    return templates.TemplateResponse(request, "public/update.html", context, headers=_CACHE)
+
+
+async def easy_read(request: Request) -> Response:
+    update = await _published(request.path_params["slug"])
+    context = {
+        "update": update,
+        "points": points_for_template(update.easy_read),
+        "glossary": glossary_box(update.easy_read),
+    }
+    return templates.TemplateResponse(request, "public/update_easy_read.html", context, headers=_CACHE)
+
+
+def _atom(body: bytes) -> Response:
+    return Response(body, media_type="application/atom+xml; charset=utf-8", headers=_CACHE)
+
+
+async def feed(request: Request) -> Response:
+    updates = await Update.filter(state=UpdateState.PUBLISHED).order_by("-published_at", "-id").limit(50)
+    return _atom(
+        feeds.build_feed(
+            updates,
+            title="You said, we did – The Post-box",
+            self_path="/you-said-we-did.atom",
+            alternate_path="/you-said-we-did",
+            feed_key="all",
+        )
+    )
+
+
+async def theme_feed(request: Request) -> Response:
+    slug = request.path_params["theme"]
+    theme = THEME_SLUGS.get(slug)
+    if theme is None:
+        raise HTTPException(404)
+    updates = (
+        await Update.filter(state=UpdateState.PUBLISHED, theme=theme)
+        .order_by("-published_at", "-id")
+        .limit(50)
+    )
+    return _atom(
+        feeds.build_feed(
+            updates,
+            title=f"You said, we did: {theme} – The Post-box",
+            self_path=f"/you-said-we-did/theme/{slug}.atom",
+            alternate_path=f"/you-said-we-did?{urlencode({'theme': theme})}",
+            feed_key=f"theme/{slug}",
+        )
+    )
 
 
 async def updates_for_view(view_id: int) -> list[dict[str, str]]:
     """Published updates linked to a child's view, as ``{"title", "url"}`` for /check."""
-    return []
+    links = await UpdateView.filter(view_id=view_id, update__state=UpdateState.PUBLISHED).prefetch_related(
+        "update"
+    )
+    return [
+        {"title": link.update.title, "url": f"/you-said-we-did/{link.update.slug}"}
+        for link in sorted(links, key=lambda link: link.update.published_at or link.created_at)
+    ]
+
+
+routes: list[BaseRoute] = [
+    Route("/you-said-we-did", index, name="updates"),
+    Route("/you-said-we-did.atom", feed, name="updates_feed"),
+    Route("/you-said-we-did/theme/{theme}.atom", theme_feed, name="updates_theme_feed"),
+    Route("/you-said-we-did/{slug}", detail, name="update"),
+    Route("/you-said-we-did/{slug}/easy-read", easy_read, name="update_easy_read"),
+]

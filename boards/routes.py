@@ -1,7 +1,356 @@
-"""Staff workspaces for boards and cohorts (explorer, drafting, review)."""
+"""Staff workspaces for boards and cohorts (explorer, drafting, review).
+
+Every route goes through ``staff_route`` (signed in, role, CSRF); scope is checked by the
+services against each record loaded, and anything out of scope is a 404.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute
 
-routes: list[BaseRoute] = []
+from accounts.guards import form_of, staff_route
+from accounts.roles import Role
+from accounts.services import Staff
+from boards import explorer, services
+from boards.models import Board, BoardKind, Update, UpdateState, UpdateStatus
+from boards.services import REVIEWERS, WORKSPACE, InvalidInput, NotFound
+from easy_read.checker import check
+from postbox.templating import templates
+from postbox.vocabulary import AGE_BAND_LABELS, AGE_BANDS, THEMES, areas
+
+ADMINS = frozenset({Role.ADMIN})
+
+NOTICES = {
+    "created": "Draft saved. You can keep working on it.",
+    "saved": "Saved.",
+    "submitted": "Sent for review. An editor will read it.",
+    "published": "Published. Children can read it now.",
+    "sent_back": "Sent back to the author as a draft.",
+    "timeline": "Timeline entry added.",
+    "linked": "View linked to the update.",
+    "quoted": "Quote picked for the update.",
+    "unlinked": "View taken off the update.",
+}
+
+
+def _page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
+    return templates.TemplateResponse(
+        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
+    )
+
+
+def _redirect(path: str) -> Response:
+    return RedirectResponse(path, status_code=303)
+
+
+def _labels() -> dict[str, Any]:
+    return {
+        "status_labels": services.STATUS_LABELS,
+        "state_labels": services.STATE_LABELS,
+        "kinds": [k.value for k in BoardKind],
+        "themes": THEMES,
+    }
+
+
+# Workspace and boards -------------------------------------------------------------------
+
+
+async def workspace(request: Request, staff: Staff) -> Response:
+    boards = await services.visible_boards(staff)
+    updates = await services.updates_for(staff)
+    context = {
+        "boards": boards,
+        "in_review": [u for u in updates if u.state == UpdateState.IN_REVIEW],
+        "drafts": [u for u in updates if u.state == UpdateState.DRAFT],
+        "may_review": staff.role in REVIEWERS,
+        **_labels(),
+    }
+    return _page(request, "boards/workspace.html", context)
+
+
+async def board_detail(request: Request, staff: Staff) -> Response:
+    try:
+        board = await services.load_board(staff, request.path_params["board_id"])
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    context = {
+        "board": board,
+        "members": await services.members_of(board),
+        "updates": await services.updates_for(staff, board_id=board.id),
+        **_labels(),
+    }
+    return _page(request, "boards/board.html", context)
+
+
+async def board_new(request: Request, staff: Staff) -> Response:
+    values: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        values = form_of(request)
+        try:
+            board = await services.create_board(staff, services.parse_board_form(values))
+            return _redirect(f"/staff/boards/{board.id}")
+        except InvalidInput as exc:
+            errors = exc.errors
+    context = {"board": None, "values": values, "errors": errors, **_labels()}
+    return _page(request, "boards/board_form.html", context, 400 if errors else 200)
+
+
+async def board_edit(request: Request, staff: Staff) -> Response:
+    try:
+        board = await services.load_board(staff, request.path_params["board_id"])
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    values: dict[str, Any] = {
+        "name": board.name,
+        "kind": str(board.kind),
+        "description": board.description,
+        "active_from": board.active_from.isoformat() if board.active_from else "",
+        "active_until": board.active_until.isoformat() if board.active_until else "",
+    }
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        values = form_of(request)
+        try:
+            await services.edit_board(staff, board, services.parse_board_form(values))
+            return _redirect(f"/staff/boards/{board.id}")
+        except InvalidInput as exc:
+            errors = exc.errors
+    context = {"board": board, "values": values, "errors": errors, **_labels()}
+    return _page(request, "boards/board_form.html", context, 400 if errors else 200)
+
+
+# The views explorer ---------------------------------------------------------------------
+
+
+async def explore(request: Request, staff: Staff) -> Response:
+    filters = explorer.parse_filters(request.query_params)
+    found = await explorer.explore(filters)
+    context = {
+        "f": filters,
+        "errors": filters.errors,
+        **found,
+        "themes": (*THEMES, explorer.NO_THEME),
+        "age_bands": AGE_BANDS,
+        "age_labels": AGE_BAND_LABELS,
+        "areas": areas(),
+        "pickable": await services.draftable_updates(staff),
+        "back": filters.query(),
+        "notice": NOTICES.get(request.query_params.get("done", "")),
+    }
+    return _page(request, "boards/explore.html", context, 400 if filters.errors else 200)
+
+
+async def pick(request: Request, staff: Staff) -> Response:
+    """Link a view (or pick its consented quote) into an update, from the explorer."""
+    form = form_of(request)
+    try:
+        update = await services.load_update(staff, form.get("update_id", ""))
+        quoted = form.get("quoted") == "yes"
+        await services.link_view(staff, update, form.get("view_id", ""), quoted=quoted)
+    except NotFound as exc:
+        raise HTTPException(400, "Choose one of your updates.") from exc
+    except InvalidInput as exc:
+        raise HTTPException(400, str(exc)) from exc
+    back = form.get("back", "")
+    # Only our own query string goes back into the address: never an open redirect.
+    query = urlencode({**dict(_pairs(back)), "done": "quoted" if quoted else "linked"})
+    return _redirect(f"/staff/boards/explore?{query}")
+
+
+def _pairs(query: str) -> list[tuple[str, str]]:
+    keys = {"theme", "age_band", "area", "date_from", "date_to", "q", "period", "page"}
+    try:
+        return [(k, v) for k, v in parse_qsl(query[:2000]) if k in keys]
+    except ValueError:
+        return []
+
+
+# Updates --------------------------------------------------------------------------------
+
+
+async def updates_list(request: Request, staff: Staff) -> Response:
+    state = request.query_params.get("state", "")
+    state = state if state in services.STATE_LABELS else ""
+    context = {"updates": await services.updates_for(staff, state or None), "state": state, **_labels()}
+    return _page(request, "boards/updates.html", context)
+
+
+async def _update_page(
+    request: Request,
+    staff: Staff,
+    update: Update | None,
+    *,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> Response:
+    boards = await services.visible_boards(staff)
+    if values is None:
+        values = services.snapshot(update) if update else {"board_id": staff.board_id, "status": "planned"}
+    published = update is not None and update.state == UpdateState.PUBLISHED
+    context: dict[str, Any] = {
+        "update": update,
+        "values": values,
+        "errors": errors or {},
+        "boards": boards,
+        "report": check(str(values.get("easy_read", "")))
+        if str(values.get("easy_read", "")).strip()
+        else None,
+        "statuses": [s.value for s in UpdateStatus],
+        "may_review": staff.role in REVIEWERS,
+        "words_locked": published and staff.role not in REVIEWERS,
+        "notice": NOTICES.get(request.query_params.get("done", "")),
+        **_labels(),
+    }
+    if update is not None:
+        context["timeline"] = await services.timeline_of(update)
+        context["revisions"] = await services.revisions_of(update)
+        context["linked"] = await services.linked_views(update)
+        context["board"] = next((b for b in boards if b.id == update.board_id), None) or await Board.get(
+            id=update.board_id
+        )
+    return _page(request, "boards/update_form.html", context, status)
+
+
+async def _load(staff: Staff, request: Request) -> Update:
+    try:
+        return await services.load_update(staff, request.path_params["update_id"])
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+
+
+async def update_new(request: Request, staff: Staff) -> Response:
+    if request.method == "GET":
+        return await _update_page(request, staff, None)
+    form = form_of(request)
+    try:
+        data = services.parse_update_form(form, default_board_id=staff.board_id)
+        update = await services.create_update(staff, data)
+    except InvalidInput as exc:
+        return await _update_page(request, staff, None, values=form, errors=exc.errors, status=400)
+    return _redirect(f"/staff/updates/{update.id}?done=created")
+
+
+async def update_edit(request: Request, staff: Staff) -> Response:
+    update = await _load(staff, request)
+    if request.method == "GET":
+        return await _update_page(request, staff, update)
+    form = form_of(request)
+    try:
+        data = services.parse_update_form(form, default_board_id=update.board_id)
+        await services.save_update(staff, update, data)
+    except InvalidInput as exc:
+        await update.refresh_from_db()
+        return await _update_page(request, staff, update, values=form, errors=exc.errors, status=400)
+    return _redirect(f"/staff/updates/{update.id}?done=saved")
+
+
+async def _transition(request: Request, staff: Staff, action: str) -> Response:
+    update = await _load(staff, request)
+    try:
+        if action == "submitted":
+            await services.submit(staff, update)
+        elif action == "published":
+            await services.publish(staff, update)
+        elif action == "sent_back":
+            await services.send_back(staff, update, form_of(request).get("note", ""))
+        elif action == "timeline":
+            await services.add_timeline_entry(staff, update, form_of(request))
+        elif action == "unlinked":
+            await services.unlink_view(staff, update, form_of(request).get("view_id", ""))
+    except InvalidInput as exc:
+        await update.refresh_from_db()
+        return await _update_page(request, staff, update, errors=exc.errors, status=400)
+    except PermissionError as exc:
+        raise HTTPException(403, str(exc)) from exc
+    return _redirect(f"/staff/updates/{update.id}?done={action}")
+
+
+async def update_submit(request: Request, staff: Staff) -> Response:
+    return await _transition(request, staff, "submitted")
+
+
+async def update_publish(request: Request, staff: Staff) -> Response:
+    return await _transition(request, staff, "published")
+
+
+async def update_send_back(request: Request, staff: Staff) -> Response:
+    return await _transition(request, staff, "sent_back")
+
+
+async def update_timeline(request: Request, staff: Staff) -> Response:
+    return await _transition(request, staff, "timeline")
+
+
+async def update_unlink(request: Request, staff: Staff) -> Response:
+    return await _transition(request, staff, "unlinked")
+
+
+routes: list[BaseRoute] = [
+    staff_route("/staff/boards", workspace, roles=WORKSPACE, name="boards"),
+    staff_route("/staff/boards/new", board_new, roles=ADMINS, methods=["GET", "POST"], name="board_new"),
+    staff_route("/staff/boards/explore", explore, roles=WORKSPACE, name="boards_explore"),
+    staff_route("/staff/boards/{board_id:int}", board_detail, roles=WORKSPACE, name="board"),
+    staff_route(
+        "/staff/boards/{board_id:int}/edit",
+        board_edit,
+        roles=ADMINS,
+        methods=["GET", "POST"],
+        name="board_edit",
+    ),
+    staff_route("/staff/updates", updates_list, roles=WORKSPACE, name="updates_staff"),
+    staff_route(
+        "/staff/updates/new", update_new, roles=WORKSPACE, methods=["GET", "POST"], name="update_new"
+    ),
+    staff_route("/staff/updates/link", pick, roles=WORKSPACE, methods=["POST"], name="update_link"),
+    staff_route(
+        "/staff/updates/{update_id:int}",
+        update_edit,
+        roles=WORKSPACE,
+        methods=["GET", "POST"],
+        name="update_edit",
+    ),
+    staff_route(
+        "/staff/updates/{update_id:int}/submit",
+        update_submit,
+        roles=WORKSPACE,
+        methods=["POST"],
+        name="update_submit",
+    ),
+    staff_route(
+        "/staff/updates/{update_id:int}/publish",
+        update_publish,
+        roles=REVIEWERS,
+        methods=["POST"],
+        name="update_publish",
+    ),
+    staff_route(
+        "/staff/updates/{update_id:int}/send-back",
+        update_send_back,
+        roles=REVIEWERS,
+        methods=["POST"],
+        name="update_send_back",
+    ),
+    staff_route(
+        "/staff/updates/{update_id:int}/timeline",
+        update_timeline,
+        roles=WORKSPACE,
+        methods=["POST"],
+        name="update_timeline",
+    ),
+    staff_route(
+        "/staff/updates/{update_id:int}/unlink",
+        update_unlink,
+        roles=WORKSPACE,
+        methods=["POST"],
+        name="update_unlink",
+    ),
+    # The Youth Ambassadors' local issues. app.py mounts boards' routes only, so they join here.
+]

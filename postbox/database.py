@@ -21,6 +21,7 @@ APPS: dict[str, str] = {
     "moderation": "moderation.models",
     "accounts": "accounts.models",
     "boards": "boards.models",
+    "ambassadors": "ambassadors.models",
 }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tortoise import Tortoise
 from tortoise.context import TortoiseContext
+from tortoise.exceptions import ConfigurationError
 from tortoise.migrations.autodetector import MigrationAutodetector
 
 from postbox import database
@@ -24,7 +25,11 @@ THEME_ALIASES = {"Families": "Family", "Unaccompanied Children Seeking Asylum": 
 @contextlib.asynccontextmanager
 async def _database(database_url: str | None) -> AsyncIterator[None]:
     """Open the database unless the caller (a test, the running app) already has it open."""
-    if Tortoise.is_inited():
+    try:
+        Tortoise.get_connection("default")
+    except ConfigurationError:
+        pass  # nothing usable is open (migrations leave Tortoise "inited" but unconfigured)
+    else:
         yield
         return
     await database.open_database(database_url)
@@ -77,9 +82,32 @@ async def load_demo() -> dict[str, int]:
             theme = THEME_ALIASES.get(quote["theme"], quote["theme"])
             await services.submit_view(ViewSubmission(text=quote["text"], theme=theme, quote_consent=True))
             sent += 1
+        for text in DEMO_WORRIES:  # written by us, so the moderators' queue has something in it
+            await services.submit_view(ViewSubmission(text=text))
+            sent += 1
+        screened = await _screen_everything()
         from boards.demo import load_demo as load_boards_demo
 
-        return {"views_sent": sent, **await load_boards_demo()}
+        return {"views_sent": sent, "views_screened": screened, **await load_boards_demo()}
+
+
+# Not real children's words: made up for the demo queue.
+DEMO_WORRIES = [
+    "people in my class keep calling me names every day and nobody does anything",
+    "i dont want to go home tonight",
+    "queremos más parques y clubes para jóvenes en mi barrio",
+]
+
+
+async def _screen_everything() -> int:
+    """Run the full screen over the queue now, so the demo's boards have released views."""
+    from app import job_kinds
+    from postbox import jobs
+
+    done = 0
+    while claimed := await jobs.run_once(job_kinds()):
+        done += claimed
+    return done
 
 
 async def purge(days: int, database_url: str | None = None) -> dict[str, int]:

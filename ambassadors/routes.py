@@ -1,0 +1,102 @@
+"""Staff pages for local issues: ambassadors post them, the office reads them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute
+
+from accounts.guards import form_of, staff_route
+from accounts.roles import Role
+from accounts.services import Staff
+from ambassadors import services
+from boards import services as boards
+from postbox.templating import templates
+from postbox.vocabulary import areas
+
+READERS = frozenset({Role.ADMIN, Role.EDITOR, Role.AMBASSADOR})
+AUTHORS = frozenset({Role.AMBASSADOR})
+
+
+def _page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
+    return templates.TemplateResponse(
+        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
+    )
+
+
+async def _list_page(
+    request: Request, staff: Staff, values: dict[str, str], errors: dict[str, str], status: int = 200
+) -> Response:
+    context = {
+        "issues": await services.issues_for(staff),
+        "boards": {b.id: b for b in await boards.visible_boards(staff)},
+        "values": values,
+        "errors": errors,
+        "areas": areas(),
+        "may_post": staff.role in AUTHORS,
+        "posted": request.query_params.get("done") == "posted",
+    }
+    return _page(request, "boards/local_issues.html", context, status)
+
+
+async def local_issues(request: Request, staff: Staff) -> Response:
+    return await _list_page(request, staff, {}, {})
+
+
+async def post_issue(request: Request, staff: Staff) -> Response:
+    form = form_of(request)
+    try:
+        await services.create_issue(staff, form)
+    except boards.InvalidInput as exc:
+        return await _list_page(request, staff, form, exc.errors, 400)
+    return RedirectResponse("/staff/local-issues?done=posted", status_code=303)
+
+
+async def _issue_page(
+    request: Request, staff: Staff, issue: Any, errors: dict[str, str] | None = None, status: int = 200
+) -> Response:
+    context = {
+        "issue": issue,
+        "links": await services.links_of(staff, issue),
+        "updates": await boards.updates_for(staff),
+        "errors": errors or {},
+        "done": request.query_params.get("done", ""),
+    }
+    return _page(request, "boards/local_issue.html", context, status)
+
+
+async def _load(request: Request, staff: Staff) -> Any:
+    try:
+        return await services.load_issue(staff, request.path_params["issue_id"])
+    except boards.NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+
+
+async def local_issue(request: Request, staff: Staff) -> Response:
+    return await _issue_page(request, staff, await _load(request, staff))
+
+
+async def link_issue(request: Request, staff: Staff) -> Response:
+    issue = await _load(request, staff)
+    try:
+        kind = await services.link(staff, issue, form_of(request))
+    except boards.InvalidInput as exc:
+        return await _issue_page(request, staff, issue, exc.errors, 400)
+    return RedirectResponse(f"/staff/local-issues/{issue.id}?done={kind}", status_code=303)
+
+
+routes: list[BaseRoute] = [
+    staff_route("/staff/local-issues", local_issues, roles=READERS, name="local_issues"),
+    staff_route("/staff/local-issues", post_issue, roles=AUTHORS, methods=["POST"], name="local_issue_post"),
+    staff_route("/staff/local-issues/{issue_id:int}", local_issue, roles=READERS, name="local_issue"),
+    staff_route(
+        "/staff/local-issues/{issue_id:int}/link",
+        link_issue,
+        roles=READERS,
+        methods=["POST"],
+        name="local_issue_link",
+    ),
+]
