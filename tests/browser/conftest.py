@@ -7,6 +7,9 @@ Playwright cannot download browsers here, so it launches ``/usr/bin/chromium``.
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,9 +32,27 @@ QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A data folder loaded by ``python -m postbox demo``, and its accounts' set-up paths."""
+    data = tmp_path_factory.mktemp("live")
+    done = subprocess.run(
+        [sys.executable, "-m", "postbox", "demo"],
+        cwd=live.ROOT,
+        env=live.server_env(data),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    links = dict(re.findall(r"Demo account (\S+) .*?(/staff/setup/[\w-]+)", done.stdout))
+    return data, links
+
+
+@pytest.fixture(scope="session")
+def live_server(demo: tuple[Path, dict[str, str]]) -> Iterator[str]:
     proc, base = live.serve(
-        tmp_path_factory.mktemp("live"),
+        demo[0],
         POSTBOX_EMBEDDED_WORKERS="true",
         POSTBOX_QUICK_EXIT_URL=QUICK_EXIT_URL,
     )
