@@ -9,7 +9,9 @@ little. Pure regex, so it runs inside the web request.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from .rule_patterns import fold, may_match, required_literals
 from .types import Span
 
 REDACTION = "[…]"
@@ -300,6 +302,25 @@ def _group_span(match: re.Match[str], kind: str, group: int = 0) -> Span | None:
     return Span(start, end, kind, kind) if end > start else None
 
 
+_DIGIT = re.compile(r"\d")
+# Literal strings each pattern cannot match without (see ``rule_patterns.required_literals``):
+# a pattern whose strings are absent from the view is not run. Worked out once, at import.
+_NEEDS = {
+    pattern: required_literals(pattern)
+    for pattern in (EMAIL, PHONE, POSTCODE, ADDRESS, SCHOOL_CAPITALISED, SCHOOL_AFTER_VERB, HANDLE_AT,
+                    HANDLE_NAMED, DOB, NAME_INTRO, NAME_INTRO_LOWER, FULL_NAME)
+}  # fmt: skip
+# Patterns every match of which has a digit (``\d`` outside any optional part): a phone
+# number, a postcode, a date of birth. A view without a digit skips them.
+_NEEDS_DIGIT = frozenset({PHONE, POSTCODE, DOB})
+
+
+def _finditer(pattern: re.Pattern[str], text: str, folded: str, has_digit: bool) -> Iterator[re.Match[str]]:
+    if (pattern in _NEEDS_DIGIT and not has_digit) or not may_match(_NEEDS[pattern], folded):
+        return iter(())
+    return pattern.finditer(text)
+
+
 def find_pii(text: str) -> list[Span]:
     """All personal-information spans, longest first where they overlap, in text order."""
     found: list[Span] = []
@@ -308,36 +329,42 @@ def find_pii(text: str) -> list[Span]:
         if span is not None:
             found.append(span)
 
-    for m in EMAIL.finditer(text):
+    folded = fold(text)
+    has_digit = _DIGIT.search(text) is not None
+
+    def finditer(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return _finditer(pattern, text, folded, has_digit)
+
+    for m in finditer(EMAIL):
         add(_group_span(m, "email"))
-    for m in PHONE.finditer(text):
+    for m in finditer(PHONE):
         add(_group_span(m, "phone"))
-    for m in POSTCODE.finditer(text):
+    for m in finditer(POSTCODE):
         if any(ch.isdigit() for ch in m.group(0)):
             add(_group_span(m, "postcode"))
-    for m in ADDRESS.finditer(text):
+    for m in finditer(ADDRESS):
         add(_group_span(m, "address", 1 if m.group(1) else 0))
-    for m in SCHOOL_CAPITALISED.finditer(text):
+    for m in finditer(SCHOOL_CAPITALISED):
         words = m.group(1).split()
         if words[0].lower().rstrip(".") not in _NOT_SCHOOL_NAME or words[0].lower().startswith("st"):
             add(_group_span(m, "school", 1))
-    for m in SCHOOL_AFTER_VERB.finditer(text):
+    for m in finditer(SCHOOL_AFTER_VERB):
         words = m.group(1).lower().split()
         if any(w not in _NOT_SCHOOL_NAME and w not in {"school", "academy", "college"} for w in words[:-1]):
             add(_group_span(m, "school", 1))
-    for m in HANDLE_AT.finditer(text):
+    for m in finditer(HANDLE_AT):
         add(_group_span(m, "handle"))
-    for m in HANDLE_NAMED.finditer(text):
+    for m in finditer(HANDLE_NAMED):
         if m.group(1).lower() not in _HANDLE_STOPWORDS:
             add(_group_span(m, "handle", 1))
-    for m in DOB.finditer(text):
+    for m in finditer(DOB):
         add(_group_span(m, "dob", 1))
     for pattern in (NAME_INTRO, NAME_INTRO_LOWER):
-        for m in pattern.finditer(text):
+        for m in finditer(pattern):
             surname = m.group(1).split()[-1].lower()
             if surname not in _NOT_SURNAME:
                 add(_group_span(m, "name", 1))
-    for m in FULL_NAME.finditer(text):
+    for m in finditer(FULL_NAME):
         if m.group(1).lower() in _FIRST_NAMES and m.group(2).lower() not in _NOT_SURNAME:
             add(_group_span(m, "name"))
     return _without_overlaps(found)

@@ -175,3 +175,314 @@ PLAY_UNLESS = _c(
     r"\b(?:toy|toys|pillow|play\s*-?\s*fight\w*|when\s+we\s+(?:play|are\s+playing)|wrestl\w*|tickl\w*|nerf|"
     r"by\s+accident|accidentally|in\s+(?:football|rugby|pe|the\s+game)|on\s+the\s+trampoline)\b"
 )
+
+
+# ---- prefilter: literal words a match cannot do without ---------------------------------
+# Every rule runs over the whole view, so a 5,000-character post used to cost ~70 full regex
+# scans. ``required_literals`` reads a compiled pattern and works out groups of literal
+# strings such that every match contains at least one string of every group ("kms", "kmsl"
+# or "kmys" for ``\b(?:kms|kmsl|kmys)\b``). ``may_match`` checks those with plain substring
+# search on the folded text, so a rule whose words are absent is skipped without changing
+# any decision: the groups are derived from the pattern itself, never written by hand.
+
+# Characters that IGNORECASE matching treats as an ASCII letter but ``str.lower`` does not
+# turn into one (Turkish dotted/dotless i, the Kelvin sign, long s): folded first.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+_MAX_EXACT = 64  # largest set of alternatives spelt out before giving up on exactness
+_MAX_GROUPS = 3  # groups kept per pattern: the most selective ones
+# Stands for ``\b`` inside the strings the reader works out: removed before any substring check,
+# kept to tell that a match starts at the start of a word.
+_BOUNDARY = "\x00"
+# Stands for one character of a class that has no word characters (``\s``, ``[\s-]``).
+_NON_WORD = "\x01"
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def fold(text: str) -> str:
+    """Lower-case text for the prefilter: an ASCII literal matches (ignoring case) only if it is in here."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+Strings = frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What a piece of pattern tells about the text it matches (all strings lower-case ASCII).
+
+    ``exact``: every string the piece can match, when that is a small set of literals;
+    ``prefix``/``suffix``: strings every match starts/ends with; ``groups``: sets of strings,
+    each of which has a member inside every match. None or ``{""}`` means nothing is known.
+    """
+
+    exact: Strings | None = None
+    prefix: Strings | None = None
+    suffix: Strings | None = None
+    groups: tuple[Strings, ...] = ()
+
+
+_EMPTY = _Info(frozenset({""}), frozenset({""}), frozenset({""}))
+_OPAQUE = _Info()
+
+
+def _exact(strings: Strings) -> _Info:
+    return _Info(strings, strings, strings)
+
+
+def _product(left: Strings | None, right: Strings | None) -> Strings | None:
+    if left is None or right is None or len(left) * len(right) > _MAX_EXACT:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _union(sets: list[Strings | None]) -> Strings | None:
+    if any(x is None for x in sets):
+        return None
+    joined: Strings = frozenset().union(*sets)  # type: ignore[arg-type]
+    return joined if len(joined) <= _MAX_EXACT else None
+
+
+def _useful(group: Strings | None) -> bool:
+    return bool(group) and "" not in group  # type: ignore[operator]
+
+
+def _selectivity(group: Strings) -> tuple[int, int]:
+    return min(len(s) for s in group), -len(group)
+
+
+def _all_groups(info: _Info) -> list[Strings]:
+    return [g for g in (info.exact, info.prefix, info.suffix, *info.groups) if g is not None and _useful(g)]
+
+
+def _best(info: _Info) -> Strings | None:
+    """The single most selective group of a piece."""
+    return max(_all_groups(info), key=_selectivity, default=None)
+
+
+def _charset(items: list) -> _Info:
+    from re import _constants as c
+
+    chars: set[str] = set()
+    spaces = (c.CATEGORY_SPACE, c.CATEGORY_UNI_SPACE, c.CATEGORY_NOT_WORD, c.CATEGORY_UNI_NOT_WORD)
+    if (
+        items
+        and all(
+            (op is c.CATEGORY and arg in spaces)
+            or (op is c.LITERAL and chr(arg).isascii() and chr(arg).lower() not in _WORD_CHARS)
+            for op, arg in items
+        )
+        and any(op is c.CATEGORY for op, _ in items)
+    ):
+        return _exact(frozenset({_NON_WORD}))  # some non-word character: ends a word
+    for op, arg in items:
+        if op is c.LITERAL and chr(arg).isascii():
+            chars.add(chr(arg).lower())
+        elif op is c.RANGE and arg[1] - arg[0] < 12 and arg[1] < 128:
+            chars.update(chr(code).lower() for code in range(arg[0], arg[1] + 1))
+        else:  # NEGATE, CATEGORY (\w, \s), big ranges, non-ASCII: anything goes
+            return _OPAQUE
+    return _exact(frozenset(chars))
+
+
+def _repeat(low: int, high: int, body: _Info) -> _Info:
+    if low == 0 and high == 0:
+        return _EMPTY
+    if body.exact is not None and high <= 3:
+        total: Strings | None = frozenset()
+        power: Strings | None = frozenset({""})
+        for count in range(high + 1):
+            if count >= low:
+                total = _union([total, power])
+            if count < high:
+                power = _product(power, body.exact)
+        if total is not None:
+            return _Info(total, total, total, body.groups if low else ())
+    if low == 0:
+        return _OPAQUE
+    return _Info(None, body.prefix, body.suffix, tuple(_all_groups(body)))
+
+
+def _branch(alternatives: list[_Info]) -> _Info:
+    exact = _union([alt.exact for alt in alternatives])
+    if exact is not None:
+        return _exact(exact)
+    prefix = _union([alt.prefix for alt in alternatives])
+    suffix = _union([alt.suffix for alt in alternatives])
+    chosen = [_best(alt) for alt in alternatives]
+    group = None if any(g is None for g in chosen) else frozenset().union(*chosen)  # type: ignore[misc]
+    return _Info(None, prefix, suffix, (group,) if group else ())
+
+
+def _node(op, arg) -> _Info:
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        char = chr(arg)
+        return _exact(frozenset({char.lower()})) if char.isascii() else _OPAQUE
+    if op is c.IN:
+        return _charset(arg)
+    if op is c.AT and arg in (c.AT_BOUNDARY, c.AT_UNI_BOUNDARY):
+        return _exact(frozenset({_BOUNDARY}))  # zero width, but says where a word starts or ends
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return _EMPTY  # zero width: the literals either side stay adjacent
+    if op is c.SUBPATTERN:
+        return _sequence(arg[3])
+    if op is c.ATOMIC_GROUP:
+        return _sequence(arg)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return _repeat(arg[0], arg[1], _sequence(arg[2]))
+    if op is c.BRANCH:
+        return _branch([_sequence(alt) for alt in arg[1]])
+    return _OPAQUE  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, ...
+
+
+def _sequence(items) -> _Info:
+    """Concatenation: literal runs join across exact pieces and into the prefix/suffix of others."""
+    groups: list[Strings] = []
+    run: Strings | None = frozenset({""})  # the literal text every match has just matched
+    prefix: Strings | None = None
+    seen_inexact = False
+    for op, arg in items:
+        info = _node(op, arg)
+        groups.extend(info.groups)
+        if info.exact is not None:
+            joined = _product(run, info.exact)
+            if joined is None:  # too many spellings: keep what we have, start again
+                if run is not None:
+                    groups.append(run)
+                if not seen_inexact:
+                    prefix, seen_inexact = run, True
+                joined = info.exact
+            run = joined
+            continue
+        head = _product(run, info.prefix) if info.prefix is not None else run
+        if head is None:
+            head = run
+        if head is not None:
+            groups.append(head)
+        if not seen_inexact:
+            prefix, seen_inexact = head, True
+        run = info.suffix if info.suffix is not None else frozenset({""})
+    if not seen_inexact:
+        return _Info(run, run, run, tuple(g for g in groups if _useful(g)))
+    if run is not None:
+        groups.append(run)
+    return _Info(None, prefix, run, tuple(g for g in groups if _useful(g)))
+
+
+def _minimal(group: frozenset[str]) -> frozenset[str]:
+    """Drop strings that contain another string of the group: finding the shorter one is enough."""
+    return frozenset(s for s in group if not any(o != s and o in s for o in group))
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Groups of lower-case strings: every match of ``pattern`` contains a string of each group.
+
+    An empty tuple means nothing is known and the pattern must always run. Assumes the
+    pattern is searched on ``fold``-ed text only for the check, never for matching.
+    """
+    info = _info(pattern)
+    if info is None:  # an opcode this reader does not know: no prefilter for this pattern
+        return ()
+    stripped = (frozenset(_longest_piece(s) for s in g) for g in _all_groups(info))
+    groups = {_minimal(g) for g in stripped if _useful(g)}
+    return tuple(sorted(groups, key=_selectivity, reverse=True)[:_MAX_GROUPS])
+
+
+def _longest_piece(string: str) -> str:
+    """The longest stretch of ``string`` that is literal text (markers removed or split at)."""
+    return max(string.replace(_BOUNDARY, "").split(_NON_WORD), key=len)
+
+
+def _info(pattern: re.Pattern[str]) -> _Info | None:
+    from re import _parser
+
+    try:
+        return _sequence(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an opcode this reader does not know
+        return None
+
+
+def word_anchors(pattern: re.Pattern[str]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    r"""Where every match of ``pattern`` must start, as words of the ``fold``-ed text.
+
+    Returns ``(whole, starts)``: every match starts at the start of a word (a ``\w+`` run)
+    that is one of ``whole`` or begins with one of ``starts``. None when the pattern does
+    not say so (it may start mid-word, or with something other than a literal).
+    """
+    info = _info(pattern)
+    if info is None or not info.prefix:
+        return None
+    whole: set[str] = set()
+    starts: set[str] = set()
+    for string in info.prefix:
+        if not string.startswith(_BOUNDARY):
+            return None
+        body = string.lstrip(_BOUNDARY)
+        word = ""
+        for char in body:
+            if char not in _WORD_CHARS:
+                break
+            word += char
+        if not word:
+            return None  # \b then a non-word character: not the start of a word
+        if len(body) > len(word):  # a \b or a non-word character follows: the word ends here
+            whole.add(word)
+        else:
+            starts.add(word)
+    starts = {w for w in starts if not any(o != w and w.startswith(o) for o in starts)}
+    whole = {w for w in whole if not w.startswith(tuple(starts))}
+    return frozenset(whole), tuple(sorted(starts))
+
+
+def folded_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The same pattern without IGNORECASE, to run on ``fold``-ed text: same matches, faster.
+
+    Case-insensitive matching of an ASCII lower-case literal is equality after ``fold`` (see
+    the test that checks every code point), so the two agree at every position. None when
+    the pattern has a literal or range this does not hold for (upper case, non-ASCII).
+    """
+    from re import _constants as c
+    from re import _parser
+
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return None
+
+    def plain(code: int) -> bool:
+        char = chr(code)
+        return char.isascii() and char == char.lower()
+
+    def ok(items) -> bool:
+        for op, arg in items:
+            if op in (c.LITERAL, c.NOT_LITERAL) and not plain(arg):
+                return False
+            if op is c.RANGE and (arg[1] >= 128 or any(chr(x).isalpha() for x in range(arg[0], arg[1] + 1))):
+                return False
+            if op is c.IN and not ok(arg):
+                return False
+            if op is c.SUBPATTERN and (arg[1] or arg[2] or not ok(arg[3])):
+                return False
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and not ok(arg[2]):
+                return False
+            if op in (c.ASSERT, c.ASSERT_NOT) and not ok(arg[1]):
+                return False
+            if op is c.ATOMIC_GROUP and not ok(arg):
+                return False
+            if op is c.BRANCH and not all(ok(alt) for alt in arg[1]):
+                return False
+            if op in (c.GROUPREF, c.GROUPREF_EXISTS):
+                return False
+        return True
+
+    if not ok(parsed):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def may_match(groups: tuple[frozenset[str], ...], folded: str) -> bool:
+    """False only when ``folded`` lacks every string of some group, so the pattern cannot match."""
+    return all(any(s in folded for s in group) for group in groups)

@@ -11,7 +11,9 @@ no models: this runs inside the web request.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .rule_patterns import (
     JOKE_MARKERS,
@@ -24,6 +26,11 @@ from .rule_patterns import (
     THIRD_PARTY_LEAD,
     URGENT_CUES,
     Rule,
+    fold,
+    folded_pattern,
+    may_match,
+    required_literals,
+    word_anchors,
 )
 from .rule_table import RULES
 from .types import Level, Span
@@ -89,6 +96,12 @@ def _is_negated(prefix: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=32)
+def _text_has(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the whole view matches: asked once per view, not once per rule match."""
+    return pattern.search(text) is not None
+
+
 def _contextualise(rule: Rule, text: str, match: re.Match[str]) -> tuple[Level, list[str]] | None:
     """The level a match gives in its context, with the modifier names; None if it is void."""
     level = rule.level
@@ -113,7 +126,7 @@ def _contextualise(rule: Rule, text: str, match: re.Match[str]) -> tuple[Level, 
             # Someone else, or people in general, not the child: a person reads it.
             level = min(level, Level.MEDIUM)
             modifiers.append("other_person")
-        elif PAST_MARKERS.search(text) and not RELAPSE_MARKERS.search(text):
+        elif _text_has(PAST_MARKERS, text) and not _text_has(RELAPSE_MARKERS, text):
             level = min(level, Level.MEDIUM)
             modifiers.append("past")
     elif rule.name.startswith("third_party"):
@@ -125,25 +138,140 @@ def _contextualise(rule: Rule, text: str, match: re.Match[str]) -> tuple[Level, 
             level = Level.MEDIUM
             modifiers.append("joke_marker")
     if level == Level.HIGH and rule.first_person and not modifiers:
-        if rule.category == "suicide_self_harm" and URGENT_CUES.search(text):
+        if rule.category == "suicide_self_harm" and _text_has(URGENT_CUES, text):
             level = Level.URGENT
             modifiers.append("plan_means_time")
-        elif rule.category in ("abuse", "exploitation", "violence") and _HARM_NOW.search(text):
+        elif rule.category in ("abuse", "exploitation", "violence") and _text_has(_HARM_NOW, text):
             level = Level.URGENT
             modifiers.append("harm_now")
     return level, modifiers
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """A rule as the engine runs it. Worked out from the rule's own pattern once, at import.
+
+    ``search``: the pattern without IGNORECASE, run on the ``fold``-ed view (same matches,
+    several times faster), or the rule's pattern itself run on the view. ``anchors``: the
+    words every match starts at (``word_anchors``), so the pattern is tried only there;
+    ``groups``: literal strings a match cannot do without (``required_literals``).
+    """
+
+    rule: Rule
+    search: re.Pattern[str]
+    on_folded: bool
+    anchors: tuple[frozenset[str], tuple[str, ...]] | None
+    groups: tuple[frozenset[str], ...]
+
+
+def _compile(rule: Rule) -> _Compiled:
+    folded = folded_pattern(rule.pattern)
+    if folded is None:
+        return _Compiled(rule, rule.pattern, False, None, ())
+    return _Compiled(rule, folded, True, word_anchors(rule.pattern), required_literals(rule.pattern))
+
+
+_COMPILED: tuple[_Compiled, ...] = tuple(_compile(rule) for rule in RULES)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for "starts with one of ``words``", branching one character at a time."""
+    heads = sorted({w for w in words if not any(o != w and w.startswith(o) for o in words)})
+    if heads == [""]:
+        return ""
+    by_first: dict[str, list[str]] = {}
+    for word in heads:
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(re.escape(ch) + _trie(rest) for ch, rest in by_first.items()) + ")"
+
+
+# The words of a view that any rule starts at (each a whole word, ``\w+``), found in one pass.
+_ANCHOR_WORDS = sorted({w for c in _COMPILED if c.anchors for w in (*c.anchors[0], *c.anchors[1])})
+_ANCHOR = re.compile(r"\b" + _trie(_ANCHOR_WORDS) + r"\w*") if _ANCHOR_WORDS else None
+
+
+class _Words:
+    """Where each word of the folded view that some rule starts at begins, built once per view."""
+
+    def __init__(self, folded: str) -> None:
+        self.at: dict[str, list[int]] = {}
+        if _ANCHOR is not None:
+            for match in _ANCHOR.finditer(folded):
+                self.at.setdefault(match.group(), []).append(match.start())
+        self._by_head: dict[str, list[str]] | None = None
+
+    def starting_with(self, head: str) -> list[str]:
+        if self._by_head is None:
+            self._by_head = {}
+            for word in self.at:
+                for size in range(1, min(3, len(word)) + 1):
+                    self._by_head.setdefault(word[:size], []).append(word)
+        return [w for w in self._by_head.get(head[:3], ()) if w.startswith(head)]
+
+    def positions(self, anchors: tuple[frozenset[str], tuple[str, ...]]) -> list[int]:
+        whole, starts = anchors
+        found: list[int] = []
+        for word in whole:
+            found.extend(self.at.get(word, ()))
+        for head in starts:
+            for word in self.starting_with(head):
+                if word not in whole:
+                    found.extend(self.at[word])
+        found.sort()
+        return found
+
+
+# One ``match`` call from Python costs about as much as scanning this many characters.
+_MATCH_COST = 30
+
+
+def _matches(compiled: _Compiled, prepared: str, folded: str, words: _Words) -> Iterator[re.Match[str]]:
+    """Exactly the matches ``compiled.rule.pattern.finditer(prepared)`` gives, in order."""
+    if not compiled.on_folded:
+        yield from compiled.search.finditer(prepared)
+        return
+    if compiled.anchors is None:
+        if may_match(compiled.groups, folded):
+            yield from compiled.search.finditer(folded)
+        return
+    # Every match starts at one of these words: try the pattern there only, left to right,
+    # skipping starts inside the previous match, the way ``finditer`` moves on.
+    starts = words.positions(compiled.anchors)
+    if len(starts) * _MATCH_COST > len(folded):  # common words: one scan is cheaper than many tries
+        if may_match(compiled.groups, folded):
+            yield from compiled.search.finditer(folded)
+        return
+    cursor = 0
+    match_at = compiled.search.match
+    for start in starts:
+        if start < cursor:
+            continue
+        match = match_at(folded, start)
+        if match is not None:
+            yield match
+            cursor = match.end()
+
+
+def _run_rule(rule: Rule, prepared: str, matches: Iterable[re.Match[str]], outcome: RuleOutcome) -> None:
+    for match in matches:
+        if match.end() == match.start():
+            continue
+        judged = _contextualise(rule, prepared, match)
+        if judged is None:
+            continue
+        level, modifiers = judged
+        outcome.add(rule, level, Span(match.start(), match.end(), "risk", rule.name), modifiers)
+
+
 def apply_rules(text: str) -> RuleOutcome:
     prepared = prepare(text)
     outcome = RuleOutcome()
-    for rule in RULES:
-        for match in rule.pattern.finditer(prepared):
-            if match.end() == match.start():
-                continue
-            judged = _contextualise(rule, prepared, match)
-            if judged is None:
-                continue
-            level, modifiers = judged
-            outcome.add(rule, level, Span(match.start(), match.end(), "risk", rule.name), modifiers)
+    folded = fold(prepared)
+    if len(folded) != len(prepared):  # cannot happen with Python's case tables; never guess offsets
+        for rule in RULES:
+            _run_rule(rule, prepared, rule.pattern.finditer(prepared), outcome)
+        return outcome
+    words = _Words(folded)
+    for compiled in _COMPILED:
+        _run_rule(compiled.rule, prepared, _matches(compiled, prepared, folded, words), outcome)
     return outcome

@@ -279,3 +279,102 @@ def test_someone_else_or_people_in_general_is_read_not_escalated(text: str) -> N
 )
 def test_adult_news_and_history_do_not_escalate(text: str) -> None:
     assert not fast_screen(text).escalate, fast_screen(text).reasons
+
+
+# ---- the prefilter and the folded patterns never change what fires ------------------------
+
+POSITIVE_TEXTS = [
+    *(text for text, _ in ESCALATE),
+    *URGENT,
+    *(text for text, *_ in NEW_RULE_POSITIVES),
+    "my friend said she wants to die",
+    "my best mate keeps saying he wants to kill himself",
+    "my friend is cutting herself and told me not to tell",
+    "i used to self harm and i started again last week",
+    "kms lol this test tomorrow",
+    "i don't want to die right now",
+    "i hate school everyone is mean and my dad hits me when he is drunk and i dont no who to tell",
+    "im going to run away tonight lol",
+    "they all laugh at me every day lol",
+    "i slept at the park last night haha",
+    "if you feel suicidal call a helpline",
+    "she's going to end it all",
+]
+
+
+def _reference(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every rule's raw matches, the old way: the rule's own pattern over the whole view."""
+    from moderation.screening.rules import RULES, prepare
+
+    prepared = prepare(text)
+    return {rule.name: [m.span() for m in rule.pattern.finditer(prepared)] for rule in RULES}
+
+
+def test_every_rule_with_an_example_still_fires_through_the_prefilter() -> None:
+    from moderation.screening.rules import (
+        _COMPILED,
+        RULES,
+        RuleOutcome,
+        _matches,
+        _run_rule,
+        _Words,
+        fold,
+        prepare,
+    )
+
+    covered: set[str] = set()
+    for text in POSITIVE_TEXTS:
+        prepared = prepare(text)
+        folded = fold(prepared)
+        words = _Words(folded)
+        reference = _reference(text)
+        reasons = fast_screen(text).reasons
+        for compiled in _COMPILED:
+            name = compiled.rule.name
+            spans = [m.span() for m in _matches(compiled, prepared, folded, words)]
+            assert spans == reference[name], (name, text)  # the prefilter dropped or moved a match
+            alone = RuleOutcome()
+            _run_rule(compiled.rule, prepared, compiled.rule.pattern.finditer(prepared), alone)
+            if name in alone.reasons:
+                covered.add(name)
+                assert name in reasons, (name, text)
+    # The examples reach a good share of the table, and every rule named in the new-rule cases.
+    assert {rule for _, rule, *_ in NEW_RULE_POSITIVES} <= covered
+    assert len(covered) >= len(RULES) // 3
+
+
+def test_prefilter_on_long_views_agrees_with_every_rule_run_in_full() -> None:
+    from moderation.screening.rules import _COMPILED, _matches, _Words, fold, prepare
+
+    filler = "we went to the park and then we had tea at my nan's house, it was fine. " * 20
+    for text in POSITIVE_TEXTS[::3]:
+        long_view = (filler + text + " " + filler.upper())[:5000]
+        prepared = prepare(long_view)
+        folded = fold(prepared)
+        words = _Words(folded)
+        reference = _reference(long_view)
+        for compiled in _COMPILED:
+            spans = [m.span() for m in _matches(compiled, prepared, folded, words)]
+            assert spans == reference[compiled.rule.name], (compiled.rule.name, text)
+
+
+def test_fold_matches_ignorecase_at_every_code_point() -> None:
+    """The folded patterns rely on: an ASCII letter matches ignoring case exactly where it is in
+    the folded text, ``\\w``/``\\s``/``\\d`` and sentence marks are unchanged by folding, and
+    folding keeps every offset."""
+    import re
+    import sys
+
+    from moderation.screening.rule_patterns import fold
+
+    text = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    folded = fold(text)
+    assert len(folded) == len(text)
+
+    def at(pattern: str, flags: int, s: str) -> list[int]:
+        return [m.start() for m in re.finditer(pattern, s, flags)]
+
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        assert at(letter, re.IGNORECASE, text) == at(letter, 0, folded), letter
+    for cls in (r"\w", r"\s", r"\d", r"[.!?\n]"):
+        assert at(cls, 0, text) == at(cls, 0, folded), cls
