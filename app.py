@@ -22,7 +22,7 @@ from accounts.guards import StaffSessionMiddleware
 from ambassadors import routes as ambassadors_routes
 from boards import public as boards_public
 from boards import routes as boards_routes
-from moderation import help_at_hand
+from moderation import escalation, help_at_hand
 from moderation import services as moderation_services
 from moderation import workspace as moderation_workspace
 from postbox import api, database, easy_send, health, jobs, mailer, metrics
@@ -169,6 +169,7 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         lifespan=lifespan,
     )
     postbox_services.UPDATE_FINDERS[:] = [boards_public.updates_for_view]
+    metrics.EXTRA_SOURCES[:] = [escalation.queue_metrics]
     app.state.intake = Intake()
     app.state.limiter = RateLimiter(per_minute=settings.RATE_LIMIT)
     app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)

@@ -209,4 +209,17 @@ async def notify_overdue() -> int:
     return queued
 
 
+async def queue_metrics() -> dict[str, float]:
+    """Open and overdue cases and reviews, for /metrics."""
+    now = utcnow()
+    open_cases = Case.exclude(state=CaseState.CLOSED)
+    return {
+        "postbox_cases_open": await open_cases.count(),
+        "postbox_cases_overdue": await open_cases.filter(due_at__lt=now).count(),
+        "postbox_cases_urgent_open": await open_cases.filter(level="urgent").count(),
+        "postbox_reviews_open": await Review.filter(state=ReviewState.OPEN).count(),
+        "postbox_reviews_overdue": await Review.filter(state=ReviewState.OPEN, due_at__lt=now).count(),
+    }
+
+
 mailer.PERIODIC.append(notify_overdue)

@@ -27,3 +27,26 @@ async def test_metrics_are_refused_to_the_internet(client: httpx.AsyncClient, lo
     assert (await client.get("/metrics")).status_code == 403
     proxied = await local_client.get("/metrics", headers={"X-Forwarded-For": "203.0.113.9"})
     assert proxied.status_code == 403
+
+
+async def test_metrics_count_open_and_overdue_cases_and_staff_may_read_them(
+    client: httpx.AsyncClient, staff_client
+) -> None:
+    from datetime import timedelta
+
+    from accounts.roles import Role
+    from moderation.models import Case
+    from moderation.screening.types import Level
+    from postbox.leases import utcnow
+    from tests.moderation.test_escalation import make_view
+
+    await make_view(client, "he hits me", Level.HIGH, category="abuse")
+    late = await make_view(client, "i want to kms", Level.URGENT)
+    await Case.filter(view_id=late.id).update(due_at=utcnow() - timedelta(minutes=1))
+    moderator, _ = await staff_client(Role.MODERATOR)
+    response = await moderator.get("/metrics")
+    assert response.status_code == 200
+    assert "postbox_cases_open 2.0" in response.text
+    assert "postbox_cases_overdue 1.0" in response.text
+    assert "postbox_cases_urgent_open 1.0" in response.text
+    assert "postbox_reviews_open 2.0" in response.text
