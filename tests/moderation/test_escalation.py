@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ import httpx
 import pytest
 
 import settings
+from accounts.roles import Role
 from app import job_kinds
 from moderation.escalation import notify_overdue
 from moderation.models import Case, CaseState, Review
@@ -19,6 +21,7 @@ from postbox.leases import utcnow
 from postbox.models import OutboxMessage, OutboxState, View, ViewStatus
 from tests.conftest import MailSink
 from tests.live import free_port
+from tests.staff import StaffClientFactory
 
 DISCLOSURE = "i want to kms tonight i have the pills ready"
 
@@ -47,7 +50,7 @@ async def make_view(client: httpx.AsyncClient, text: str, level: Level, **kwargs
 
 
 async def test_an_urgent_view_reaches_the_help_at_hand_inbox_without_the_child_s_words(
-    client: httpx.AsyncClient, smtp_server: MailSink
+    client: httpx.AsyncClient, smtp_server: MailSink, staff_client: StaffClientFactory
 ) -> None:
     started = time.perf_counter()
     response = await client.post("/api/v1/views", json={"text": DISCLOSURE})
@@ -71,6 +74,15 @@ async def test_an_urgent_view_reaches_the_help_at_hand_inbox_without_the_child_s
         assert words not in text and words not in html and words not in mail["Subject"]
     assert (await OutboxMessage.get()).state == OutboxState.SENT
     assert elapsed < 30  # seconds, generous: the benchmark prints the real figure
+
+    # Following the link: sign-in first, then the case with the child's words.
+    link = re.search(r"https?://\S+/staff/help-at-hand/\d+", text)
+    assert link
+    path = link.group(0).split("://", 1)[1].split("/", 1)[1]
+    assert (await client.get("/" + path)).status_code == 303
+    helper, _ = await staff_client(Role.HELP_AT_HAND)
+    case_page = await helper.get("/" + path)
+    assert case_page.status_code == 200 and "pills" in case_page.text and "tonight" in case_page.text
 
 
 async def test_a_case_already_open_is_not_opened_again_or_mailed_twice(client: httpx.AsyncClient) -> None:
