@@ -32,6 +32,23 @@ async def _pages(client: httpx.AsyncClient) -> dict[str, str]:
         await client.post("/check", data={"csrf_token": token, "code": "acorn-acorn-acorn-acorn-acorn-123"})
     ).text
     pages["404"] = (await client.get("/no-such-page")).text
+    pages["/easy-read/send"] = (await client.get("/easy-read/send")).text
+    pages["/contact-me"] = (await client.get("/contact-me")).text
+    code = re.search(r'id="receipt-code">([a-z0-9-]+)<', pages["/send (help shown)"]).group(1)
+    token = await csrf_token(client, "/contact-me")
+    pages["/contact-me (done)"] = (
+        await client.post(
+            "/contact-me", data={"csrf_token": token, "code": code, "way": "phone", "details": "0"}
+        )
+    ).text
+    from boards.demo import load_demo
+
+    await load_demo()  # the demo's published updates, as the office would write them
+    listing = (await client.get("/you-said-we-did")).text
+    pages["/you-said-we-did"] = listing
+    slug = re.search(r'href="/you-said-we-did/([a-z0-9-]+)"', listing).group(1)
+    pages["/you-said-we-did/{slug}"] = (await client.get(f"/you-said-we-did/{slug}")).text
+    pages["/you-said-we-did/{slug}/easy-read"] = (await client.get(f"/you-said-we-did/{slug}/easy-read")).text
     return pages
 
 
