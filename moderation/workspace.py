@@ -247,8 +247,8 @@ async def _apply(
                 using_db=conn,
             )
         view.released = True
-        if view.status != ViewStatus.ANSWERED:
-            view.status = ViewStatus.SHARED
+        if view.status in {ViewStatus.RECEIVED, ViewStatus.BEING_READ}:
+            view.status = ViewStatus.SHARED  # a case or a reply keeps its own status for the child
         await view.save(using_db=conn, update_fields=["released", "status", "updated_at"])
         _close(review, Decision.APPROVED if action == "approve" else Decision.NOT_A_CONCERN)
         return None
