@@ -315,10 +315,124 @@ _NEEDS = {
 _NEEDS_DIGIT = frozenset({PHONE, POSTCODE, DOB})
 
 
-def _finditer(pattern: re.Pattern[str], text: str, folded: str, has_digit: bool) -> Iterator[re.Match[str]]:
-    if (pattern in _NEEDS_DIGIT and not has_digit) or not may_match(_NEEDS[pattern], folded):
-        return iter(())
-    return pattern.finditer(text)
+# Where a match can start, for patterns that are tried only there (``pattern.match`` at each
+# offset, left to right, skipping offsets inside the previous match: what ``finditer`` gives
+# when no match starts anywhere else). Each function lists a superset of the offsets every
+# match of its pattern starts at, read off the pattern by hand (see the tests that compare
+# with ``finditer`` over the whole text).
+_DIGIT_RUNS = re.compile(r"\d+")
+_PHONE_STARTS = re.compile(r"[+(0]")
+
+
+def _literal_offsets(folded: str, literal: str) -> list[int]:
+    found: list[int] = []
+    index = folded.find(literal)
+    while index >= 0:
+        found.append(index)
+        index = folded.find(literal, index + 1)
+    return found
+
+
+def _phone_starts(text: str, folded: str) -> list[int]:
+    # "+44 ...", "(0...", "0...": the first character is one of "+(0".
+    return [m.start() for m in _PHONE_STARTS.finditer(text)]
+
+
+def _digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts (a digit with no digit just before it)."""
+    return [m.start() for m in _DIGIT_RUNS.finditer(text)]
+
+
+def _postcode_starts(text: str, folded: str) -> list[int]:
+    # One or two letters then a digit (so the first digit of a run), or "gir".
+    starts = _literal_offsets(folded, "gir")
+    for start in _digit_runs(text):
+        starts.append(start - 1)
+        starts.append(start - 2)
+    return starts
+
+
+def _address_starts(text: str, folded: str) -> list[int]:
+    # "flat 2, 14 Oak Road", "14 Oak Road" (a digit after \b: the first of a run),
+    # "live/living/stay/staying at ...".
+    starts = _digit_runs(text)
+    for literal in ("flat", "liv", "stay"):
+        starts.extend(_literal_offsets(folded, literal))
+    return starts
+
+
+_STARTS = {PHONE: _phone_starts, POSTCODE: _postcode_starts, ADDRESS: _address_starts}
+
+
+def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` and none is empty."""
+    cursor = 0
+    match_at = pattern.match
+    for start in sorted(set(starts)):
+        if start < cursor or start < 0:
+            continue
+        match = match_at(text, start)
+        if match is not None:
+            yield match
+            cursor = match.end()
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches in a str pattern
+
+
+# Words a match cannot do without, each a whole ``\w+`` word of the folded view: a handle
+# names its platform ("my snap is", "insta: ..."; "tik tok", "user name" start with "tik",
+# "user"), a school named after a verb ends with the kind of school.
+_NEEDS_WORD = {
+    HANDLE_NAMED: frozenset(
+        {"snap", "snapchat", "insta", "instagram", "ig", "tiktok", "tik", "discord", "twitter", "fb",
+         "facebook", "roblox", "xbox", "psn", "gamertag", "username", "user", "whatsapp", "telegram",
+         "twitch", "youtube", "steam"}
+    ),
+    SCHOOL_AFTER_VERB: frozenset(
+        {"primary", "secondary", "high", "grammar", "junior", "infant", "infants", "academy", "college"}
+    ),
+}  # fmt: skip
+# Case matters for these: every match contains one of the strings exactly as written.
+_NEEDS_EXACT = {
+    SCHOOL_CAPITALISED: ("Primary", "Secondary", "High", "Grammar", "Junior", "Infant", "Middle", "Academy",
+                         "Academies", "College", "School", "Prep"),
+}  # fmt: skip
+
+
+class _View:
+    """One view, with what the prefilters ask about it worked out once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self.has_digit = _DIGIT.search(text) is not None
+
+    def has_word(self, word: str) -> bool:
+        """Whether ``word`` is a whole ``\\w+`` word of the folded view."""
+        folded = self.folded
+        end = len(folded)
+        index = folded.find(word)
+        while index >= 0:
+            after = index + len(word)
+            if (index == 0 or not _is_word_char(folded[index - 1])) and (
+                after == end or not _is_word_char(folded[after])
+            ):
+                return True
+            index = folded.find(word, index + 1)
+        return False
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        if (pattern in _NEEDS_DIGIT and not self.has_digit) or not may_match(_NEEDS[pattern], self.folded):
+            return iter(())
+        if pattern in _NEEDS_WORD and not any(self.has_word(w) for w in _NEEDS_WORD[pattern]):
+            return iter(())
+        if pattern in _NEEDS_EXACT and not any(s in self.text for s in _NEEDS_EXACT[pattern]):
+            return iter(())
+        if pattern in _STARTS:
+            return _finditer_at(pattern, self.text, _STARTS[pattern](self.text, self.folded))
+        return pattern.finditer(self.text)
 
 
 def find_pii(text: str) -> list[Span]:
@@ -329,11 +443,7 @@ def find_pii(text: str) -> list[Span]:
         if span is not None:
             found.append(span)
 
-    folded = fold(text)
-    has_digit = _DIGIT.search(text) is not None
-
-    def finditer(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        return _finditer(pattern, text, folded, has_digit)
+    finditer = _View(text).finditer
 
     for m in finditer(EMAIL):
         add(_group_span(m, "email"))

@@ -188,6 +188,7 @@ PLAY_UNLESS = _c(
 # Characters that IGNORECASE matching treats as an ASCII letter but ``str.lower`` does not
 # turn into one (Turkish dotted/dotless i, the Kelvin sign, long s): folded first.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+_FOLD_PAIRS = tuple((chr(code), ascii_char) for code, ascii_char in _FOLD.items())
 _MAX_EXACT = 64  # largest set of alternatives spelt out before giving up on exactness
 _MAX_GROUPS = 3  # groups kept per pattern: the most selective ones
 # Stands for ``\b`` inside the strings the reader works out: removed before any substring check,
@@ -198,9 +199,29 @@ _NON_WORD = "\x01"
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
+_last_fold: tuple[str, str] = ("", "")
+
+
 def fold(text: str) -> str:
-    """Lower-case text for the prefilter: an ASCII literal matches (ignoring case) only if it is in here."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    """Lower-case text for the prefilter: an ASCII literal matches (ignoring case) only if it is in here.
+
+    The last answer is kept: the rules and the personal-information patterns fold the same view
+    (the very same string object, unless ``prepare`` changed a quote).
+    """
+    global _last_fold
+    last = _last_fold
+    if last[0] is text:
+        return last[1]
+    if text.isascii():
+        folded = text.lower()
+    else:  # ``text.translate(_FOLD).lower()``; ``str.replace`` is many times faster than translate
+        folded = text
+        for char, ascii_char in _FOLD_PAIRS:
+            if char in folded:
+                folded = folded.replace(char, ascii_char)
+        folded = folded.lower()
+    _last_fold = (text, folded)
+    return folded
 
 
 Strings = frozenset[str]
@@ -403,38 +424,6 @@ def _info(pattern: re.Pattern[str]) -> _Info | None:
         return None
 
 
-def word_anchors(pattern: re.Pattern[str]) -> tuple[frozenset[str], tuple[str, ...]] | None:
-    r"""Where every match of ``pattern`` must start, as words of the ``fold``-ed text.
-
-    Returns ``(whole, starts)``: every match starts at the start of a word (a ``\w+`` run)
-    that is one of ``whole`` or begins with one of ``starts``. None when the pattern does
-    not say so (it may start mid-word, or with something other than a literal).
-    """
-    info = _info(pattern)
-    if info is None or not info.prefix:
-        return None
-    whole: set[str] = set()
-    starts: set[str] = set()
-    for string in info.prefix:
-        if not string.startswith(_BOUNDARY):
-            return None
-        body = string.lstrip(_BOUNDARY)
-        word = ""
-        for char in body:
-            if char not in _WORD_CHARS:
-                break
-            word += char
-        if not word:
-            return None  # \b then a non-word character: not the start of a word
-        if len(body) > len(word):  # a \b or a non-word character follows: the word ends here
-            whole.add(word)
-        else:
-            starts.add(word)
-    starts = {w for w in starts if not any(o != w and w.startswith(o) for o in starts)}
-    whole = {w for w in whole if not w.startswith(tuple(starts))}
-    return frozenset(whole), tuple(sorted(starts))
-
-
 def folded_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """The same pattern without IGNORECASE, to run on ``fold``-ed text: same matches, faster.
 
@@ -486,3 +475,193 @@ def folded_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 def may_match(groups: tuple[frozenset[str], ...], folded: str) -> bool:
     """False only when ``folded`` lacks every string of some group, so the pattern cannot match."""
     return all(any(s in folded for s in group) for group in groups)
+
+
+# ---- where matches can start: per alternative, with optional leading parts ------------------
+# Reading only the prefix every match shares stops at a leading optional group
+# (``(?:my\s+)?dad``). ``match_starts`` walks the parsed pattern instead, trying every way a
+# match can begin (an optional part taken or skipped, each alternative of a branch) until the
+# first word of the match is known. It also knows a match that starts at the start of the
+# view or just after one of a few characters (``(?:^|(?<=[.!?\n]))``), at a literal that is
+# not the start of a word (``'ll``, ``self``) or at a digit. Every answer is a superset of
+# where matches start: assertions it does not understand are skipped, which only allows
+# more starts; anything else it cannot read gives no answer (the pattern scans the view).
+
+_MAX_WALK = 4000  # steps per pattern before giving up (no anchors: the pattern scans the view)
+_MAX_WORD = 6  # a first word known this far is selective enough: "starts with" it
+
+
+class _Unknown(Exception):
+    """The walk cannot tell where a match starts."""
+
+
+@dataclass(frozen=True)
+class Starts:
+    r"""Where a match (of a pattern or of one of its top-level alternatives) can start.
+
+    ``whole``/``starts``: at the start of a ``\w+`` word of the folded view that is one of
+    ``whole`` or begins with one of ``starts``; ``begin``: at offset 0; ``after``: just after
+    one of these characters; ``literals``: where one of these strings occurs; ``digit``: at a
+    digit (``\\d``). ``groups``: literal groups this alternative cannot do without
+    (``required_literals``): when the view lacks one, the alternative starts nowhere.
+    """
+
+    whole: frozenset[str]
+    starts: tuple[str, ...]
+    begin: bool
+    after: frozenset[str]
+    literals: frozenset[str]
+    digit: bool
+    groups: tuple[frozenset[str], ...]
+
+
+def _walk(seq: tuple, acc: str, budget: list[int], out: set[tuple]) -> None:
+    from re import _constants as c
+
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _Unknown
+    body = acc.lstrip(_BOUNDARY)
+    literal = bool(body) and (len(body) == len(acc) or body[0] not in _WORD_CHARS)
+    if literal:
+        # Not the start of a word ("self" with no \b before it, "\b'll"): the match starts
+        # where this literal text occurs in the view.
+        text = body.split(_NON_WORD)[0].split(_BOUNDARY)[0]
+        if not text:
+            raise _Unknown
+        if len(text) < len(body) or len(text) >= _MAX_WORD:
+            out.add(("lit", text))
+            return
+    elif body:
+        word = ""
+        for char in body:
+            if char not in _WORD_CHARS:
+                break
+            word += char
+        if not word:
+            raise _Unknown  # \b then a non-word character
+        if len(body) > len(word):
+            out.add(("word", word, True))
+            return
+        if len(word) >= _MAX_WORD:
+            out.add(("word", word, False))
+            return
+
+    def opaque() -> None:
+        if not body:
+            raise _Unknown
+        out.add(("lit", body) if literal else ("word", body, False))
+
+    if not seq:
+        opaque()  # the match may end here: the view's word starts with what was read
+        return
+    (op, arg), rest = seq[0], seq[1:]
+    if op is c.LITERAL:
+        char = chr(arg)
+        if not char.isascii():
+            return opaque()
+        return _walk(rest, acc + char.lower(), budget, out)
+    digits = (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT)
+    if op is c.CATEGORY:
+        if arg in (c.CATEGORY_SPACE, c.CATEGORY_UNI_SPACE, c.CATEGORY_NOT_WORD, c.CATEGORY_UNI_NOT_WORD):
+            return _walk(rest, acc + _NON_WORD, budget, out)
+        if arg in digits and not body:
+            out.add(("digit",))  # starts at a digit
+            return None
+        return opaque()
+    if op is c.IN:
+        info = _charset(arg)
+        if info.exact is None and not body and all(o is c.CATEGORY and a in digits for o, a in arg):
+            out.add(("digit",))
+            return None
+        if info.exact is None:
+            return opaque()
+        for char in sorted(info.exact):
+            _walk(rest, acc + char, budget, out)
+        return None
+    if op is c.AT:
+        if arg in (c.AT_BOUNDARY, c.AT_UNI_BOUNDARY):
+            return _walk(rest, acc + _BOUNDARY, budget, out)
+        if arg in (c.AT_BEGINNING, c.AT_BEGINNING_STRING) and not body:
+            out.add(("begin",))
+            return None
+        return _walk(rest, acc, budget, out)  # another assertion: skipping it allows more starts
+    if op is c.ASSERT and arg[0] == -1 and not body and len(arg[1]) == 1:
+        inner_op, inner = arg[1][0]
+        chars = None
+        if inner_op is c.LITERAL and chr(inner).isascii() and chr(inner).lower() not in _WORD_CHARS:
+            chars = frozenset({chr(inner).lower()})
+        elif inner_op is c.IN and all(
+            o is c.LITERAL and chr(a).isascii() and chr(a).lower() not in _WORD_CHARS for o, a in inner
+        ):
+            chars = frozenset(chr(a).lower() for _, a in inner)
+        if chars is not None:
+            out.add(("after", chars))
+            return None
+        return _walk(rest, acc, budget, out)
+    if op in (c.ASSERT, c.ASSERT_NOT):
+        return _walk(rest, acc, budget, out)
+    if op is c.SUBPATTERN:
+        if arg[1] or arg[2]:
+            raise _Unknown  # local flags
+        return _walk(tuple(arg[3]) + rest, acc, budget, out)
+    if op is c.ATOMIC_GROUP:
+        return _walk(tuple(arg) + rest, acc, budget, out)
+    if op is c.BRANCH:
+        for alternative in arg[1]:
+            _walk(tuple(alternative) + rest, acc, budget, out)
+        return None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, item = arg
+        if high == 0:
+            return _walk(rest, acc, budget, out)
+        again = (op, (max(0, low - 1), high if high == c.MAXREPEAT else high - 1, item))
+        if low == 0:
+            _walk(rest, acc, budget, out)
+        return _walk((*item, again, *rest), acc, budget, out)
+    return opaque()  # ANY, NOT_LITERAL, GROUPREF, ...
+
+
+def _starts_of(items) -> Starts:
+    found: set[tuple] = set()
+    _walk(tuple(items), "", [_MAX_WALK], found)
+    whole = {key[1] for key in found if key[0] == "word" and key[2]}
+    starts = {key[1] for key in found if key[0] == "word" and not key[2]}
+    after: set[str] = set()
+    for key in found:
+        if key[0] == "after":
+            after |= key[1]
+    starts = {w for w in starts if not any(o != w and w.startswith(o) for o in starts)}
+    whole = {w for w in whole if not w.startswith(tuple(starts))}
+    literals = {key[1] for key in found if key[0] == "lit"}
+    literals = {s for s in literals if not any(o != s and s.startswith(o) for o in literals)}
+    info = _sequence(items)
+    stripped = (frozenset(_longest_piece(s) for s in g) for g in _all_groups(info))
+    groups = {_minimal(g) for g in stripped if _useful(g)}
+    return Starts(
+        frozenset(whole),
+        tuple(sorted(starts)),
+        ("begin",) in found,
+        frozenset(after),
+        frozenset(literals),
+        ("digit",) in found,
+        tuple(sorted(groups, key=_selectivity, reverse=True)[:_MAX_GROUPS]),
+    )
+
+
+def match_starts(pattern: re.Pattern[str]) -> tuple[Starts, ...] | None:
+    """Where every match of ``pattern`` (run on ``fold``-ed text) can start, one entry per
+    top-level alternative; None when some alternative may start anywhere."""
+    from re import _constants as c
+    from re import _parser
+
+    if pattern.flags & re.MULTILINE:
+        return None  # "^" would also match after every newline
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+        alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is c.BRANCH else [items]
+        return tuple(_starts_of(alternative) for alternative in alternatives)
+    except _Unknown:
+        return None
+    except Exception:  # an opcode this reader does not know
+        return None

@@ -26,11 +26,11 @@ from .rule_patterns import (
     THIRD_PARTY_LEAD,
     URGENT_CUES,
     Rule,
+    Starts,
     fold,
     folded_pattern,
-    may_match,
+    match_starts,
     required_literals,
-    word_anchors,
 )
 from .rule_table import RULES
 from .types import Level, Span
@@ -82,7 +82,10 @@ def _clause_prefix(text: str, start: int) -> str:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    # Just after the last sentence mark before ``start`` (what the last match of
+    # ``_SENTENCE_BREAK`` in ``text[:start]`` ends at), without scanning from the start.
+    left = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start),
+               text.rfind("\n", 0, start)) + 1  # fmt: skip
     right_match = _SENTENCE_BREAK.search(text, end)
     return left, right_match.start() if right_match else len(text)
 
@@ -152,15 +155,16 @@ class _Compiled:
     """A rule as the engine runs it. Worked out from the rule's own pattern once, at import.
 
     ``search``: the pattern without IGNORECASE, run on the ``fold``-ed view (same matches,
-    several times faster), or the rule's pattern itself run on the view. ``anchors``: the
-    words every match starts at (``word_anchors``), so the pattern is tried only there;
-    ``groups``: literal strings a match cannot do without (``required_literals``).
+    several times faster), or the rule's pattern itself run on the view. ``alternatives``:
+    where a match of each top-level alternative can start (``match_starts``), so the pattern
+    is tried only there; ``groups``: literal strings a match cannot do without
+    (``required_literals``).
     """
 
     rule: Rule
     search: re.Pattern[str]
     on_folded: bool
-    anchors: tuple[frozenset[str], tuple[str, ...]] | None
+    alternatives: tuple[Starts, ...] | None
     groups: tuple[frozenset[str], ...]
 
 
@@ -168,7 +172,7 @@ def _compile(rule: Rule) -> _Compiled:
     folded = folded_pattern(rule.pattern)
     if folded is None:
         return _Compiled(rule, rule.pattern, False, None, ())
-    return _Compiled(rule, folded, True, word_anchors(rule.pattern), required_literals(rule.pattern))
+    return _Compiled(rule, folded, True, match_starts(rule.pattern), required_literals(rule.pattern))
 
 
 _COMPILED: tuple[_Compiled, ...] = tuple(_compile(rule) for rule in RULES)
@@ -185,44 +189,129 @@ def _trie(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(ch) + _trie(rest) for ch, rest in by_first.items()) + ")"
 
 
+# Every top-level alternative of every rule, numbered: ``_Words`` lists where each can start.
+_ALTERNATIVES: tuple[Starts, ...] = tuple(alt for c in _COMPILED for alt in c.alternatives or ())
+_ALTERNATIVE_IDS: dict[int, tuple[int, ...]] = {}  # id() of a ``_Compiled`` -> its numbers
+_next_id = 0
+for _c in _COMPILED:
+    _count = len(_c.alternatives or ())
+    _ALTERNATIVE_IDS[id(_c)] = tuple(range(_next_id, _next_id + _count))
+    _next_id += _count
+
 # The words of a view that any rule starts at (each a whole word, ``\w+``), found in one pass.
-_ANCHOR_WORDS = sorted({w for c in _COMPILED if c.anchors for w in (*c.anchors[0], *c.anchors[1])})
+_ANCHOR_WORDS = sorted({w for alt in _ALTERNATIVES for w in (*alt.whole, *alt.starts)})
 _ANCHOR = re.compile(r"\b" + _trie(_ANCHOR_WORDS) + r"\w*") if _ANCHOR_WORDS else None
+_BY_WORD: dict[str, frozenset[int]] = {}
+_BY_HEAD: dict[str, frozenset[int]] = {}
+for _i, _alt in enumerate(_ALTERNATIVES):
+    for _w in _alt.whole:
+        _BY_WORD[_w] = _BY_WORD.get(_w, frozenset()) | {_i}
+    for _w in _alt.starts:
+        _BY_HEAD[_w] = _BY_HEAD.get(_w, frozenset()) | {_i}
+_HEAD_SIZES = sorted({len(w) for w in _BY_HEAD})
+_DIGIT = re.compile(r"\d")
+_CHARS: dict[frozenset[str], re.Pattern[str]] = {}  # a character class per ``Starts.after``
+_TARGETS: dict[str, tuple[int, ...]] = {}  # word -> alternatives that start at it (a cache)
+
+
+def _targets(word: str) -> tuple[int, ...]:
+    """The alternatives a match of which can start at ``word`` (a whole word of a view)."""
+    found = _TARGETS.get(word)
+    if found is None:
+        ids = set(_BY_WORD.get(word, ()))
+        for size in _HEAD_SIZES:
+            ids |= _BY_HEAD.get(word[:size], frozenset()) if size <= len(word) else frozenset()
+        found = tuple(sorted(ids))
+        if len(_TARGETS) > 50_000:
+            _TARGETS.clear()
+        _TARGETS[word] = found
+    return found
 
 
 class _Words:
     """Where each word of the folded view that some rule starts at begins, built once per view."""
 
     def __init__(self, folded: str) -> None:
+        self.folded = folded
         self.at: dict[str, list[int]] = {}
         if _ANCHOR is not None:
             for match in _ANCHOR.finditer(folded):
                 self.at.setdefault(match.group(), []).append(match.start())
-        self._by_head: dict[str, list[str]] | None = None
+        self._by_alternative: dict[int, list[int]] | None = None
+        self._after: dict[frozenset[str], list[int]] = {}
+        self._literal: dict[str, list[int]] = {}
+        self._present: dict[str, bool] = {}
+        self._digits: list[int] | None = None
 
-    def starting_with(self, head: str) -> list[str]:
-        if self._by_head is None:
-            self._by_head = {}
-            for word in self.at:
-                for size in range(1, min(3, len(word)) + 1):
-                    self._by_head.setdefault(word[:size], []).append(word)
-        return [w for w in self._by_head.get(head[:3], ()) if w.startswith(head)]
+    def after(self, chars: frozenset[str]) -> list[int]:
+        """Offsets just after each of ``chars`` in the view."""
+        if chars not in self._after:
+            pattern = _CHARS.get(chars)
+            if pattern is None:
+                pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+                _CHARS[chars] = pattern
+            self._after[chars] = [m.end() for m in pattern.finditer(self.folded)]
+        return self._after[chars]
 
-    def positions(self, anchors: tuple[frozenset[str], tuple[str, ...]]) -> list[int]:
-        whole, starts = anchors
-        found: list[int] = []
-        for word in whole:
-            found.extend(self.at.get(word, ()))
-        for head in starts:
-            for word in self.starting_with(head):
-                if word not in whole:
-                    found.extend(self.at[word])
-        found.sort()
+    def digits(self) -> list[int]:
+        """Offsets of the digits (``\\d``) in the view."""
+        if self._digits is None:
+            self._digits = [m.start() for m in _DIGIT.finditer(self.folded)]
+        return self._digits
+
+    def literal(self, text: str) -> list[int]:
+        """Offsets where ``text`` occurs in the view (overlapping ones too)."""
+        if text not in self._literal:
+            found: list[int] = []
+            index = self.folded.find(text)
+            while index >= 0:
+                found.append(index)
+                index = self.folded.find(text, index + 1)
+            self._literal[text] = found
+        return self._literal[text]
+
+    def may_match(self, groups: tuple[frozenset[str], ...]) -> bool:
+        """``may_match(groups, folded)``, each string looked for once per view."""
+        present = self._present
+        for group in groups:
+            for string in group:
+                seen = present.get(string)
+                if seen is None:
+                    seen = present[string] = string in self.folded
+                if seen:
+                    break
+            else:
+                return False
+        return True
+
+    def positions(self, alternative: int) -> list[int]:
+        """Every offset a match of alternative number ``alternative`` can start at, unsorted."""
+        if self._by_alternative is None:
+            self._by_alternative = {}
+            for word, offsets in self.at.items():
+                for target in _targets(word):
+                    self._by_alternative.setdefault(target, []).extend(offsets)
+        found = self._by_alternative.get(alternative, [])
+        starts = _ALTERNATIVES[alternative]
+        if starts.begin or starts.after or starts.literals or starts.digit:
+            found = list(found)
+            if starts.begin:
+                found.append(0)
+            if starts.digit:
+                found.extend(self.digits())
+            if starts.after:
+                found.extend(self.after(starts.after))
+            for text in starts.literals:
+                found.extend(self.literal(text))
         return found
 
 
-# One ``match`` call from Python costs about as much as scanning this many characters.
-_MATCH_COST = 30
+# One ``match`` call from Python costs about as much as scanning this many characters (the
+# rules that start at common words are the long ones, whose scans are slow: measured).
+_MATCH_COST = 8
+# Up to this many starts are tried without looking for the rule's literals first (a few
+# substring searches over a long view cost more than a few tries).
+_FEW_STARTS = 20
 
 
 def _matches(compiled: _Compiled, prepared: str, folded: str, words: _Words) -> Iterator[re.Match[str]]:
@@ -230,16 +319,30 @@ def _matches(compiled: _Compiled, prepared: str, folded: str, words: _Words) -> 
     if not compiled.on_folded:
         yield from compiled.search.finditer(prepared)
         return
-    if compiled.anchors is None:
-        if may_match(compiled.groups, folded):
+    if compiled.alternatives is None:
+        if words.may_match(compiled.groups):
             yield from compiled.search.finditer(folded)
         return
-    # Every match starts at one of these words: try the pattern there only, left to right,
-    # skipping starts inside the previous match, the way ``finditer`` moves on.
-    starts = words.positions(compiled.anchors)
+    # Every match starts where one of the alternatives that can match in this view starts:
+    # try the pattern there only, left to right, skipping starts inside the previous match,
+    # the way ``finditer`` moves on.
+    ids = _ALTERNATIVE_IDS[id(compiled)]
+    found: list[int] = []
+    for alternative in ids:
+        found.extend(words.positions(alternative))
+    if len(found) > _FEW_STARTS:
+        # Worth asking which alternatives can match at all: one whose literals are missing
+        # from the view starts nowhere.
+        found = []
+        for alternative in ids:
+            offsets = words.positions(alternative)
+            if offsets and words.may_match(_ALTERNATIVES[alternative].groups):
+                found.extend(offsets)
+    if not found:
+        return
+    starts = sorted(set(found))
     if len(starts) * _MATCH_COST > len(folded):  # common words: one scan is cheaper than many tries
-        if may_match(compiled.groups, folded):
-            yield from compiled.search.finditer(folded)
+        yield from compiled.search.finditer(folded)
         return
     cursor = 0
     match_at = compiled.search.match

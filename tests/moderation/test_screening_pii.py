@@ -77,3 +77,47 @@ def test_redacted_text_never_contains_a_detected_span(text: str) -> None:
     redacted = redact(text, spans)
     for span in spans:
         assert text[span.start : span.end] not in redacted
+
+
+_PREFILTERED = [
+    "Flat 3, 12 Oak Road",
+    "flat 2b 7 high street",
+    "I am living at Kings Road",
+    "we're staying on Mill Lane now",
+    "postcode GIR 0AA or M14 5RT, sw1a1aa",
+    "ring +44 (0)7700 900123 or (01632) 960 123",
+    "I go to Oakwood Academies",
+    "She goes to St Anne's Infants School",
+    "my tik tok is dance_kid",
+    "add me on user name: cool_kid_9",
+    "my username is ab_c and my ig: x.y.z",
+    "i go to the local primary school",
+    "youtube: kid_vids, steam is gamer",
+]
+_PII_PIECES = st.one_of(
+    st.text(max_size=8),
+    st.sampled_from([*_PREFILTERED, "Academies", "High", "0", "+", "(", " ", "\n", "ı", "K", "ſnap", "12"]),
+)
+
+
+def _prefilter_agrees(text: str) -> None:
+    from moderation.screening import pii
+
+    view = pii._View(text)
+    for pattern in pii._NEEDS:
+        assert [m.span() for m in view.finditer(pattern)] == [m.span() for m in pattern.finditer(text)], (
+            pattern.pattern[:60],
+            text,
+        )
+
+
+@pytest.mark.parametrize("text", [*_PREFILTERED, *(text for text, _, _ in FOUND), *CLEAN])
+def test_prefilters_and_start_offsets_find_every_match(text: str) -> None:
+    _prefilter_agrees(text)
+    _prefilter_agrees(("we went to the park, it was fine. " * 40 + text + " ok. ") * 2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PII_PIECES, max_size=10).map(" ".join))
+def test_prefilters_agree_with_every_pattern_run_in_full(text: str) -> None:
+    _prefilter_agrees(text)

@@ -378,3 +378,69 @@ def test_fold_matches_ignorecase_at_every_code_point() -> None:
         assert at(letter, re.IGNORECASE, text) == at(letter, 0, folded), letter
     for cls in (r"\w", r"\s", r"\d", r"[.!?\n]"):
         assert at(cls, 0, text) == at(cls, 0, folded), cls
+
+
+def test_match_starts_reads_optional_groups_sentence_starts_and_literals() -> None:
+    import re
+
+    from moderation.screening.rule_patterns import match_starts
+
+    (starts,) = match_starts(re.compile(r"\b(?:my\s+)?(?:step[\s-]?)?(?:dad|mum)\s+hits\b", re.IGNORECASE))
+    assert starts.whole == {"my", "step", "dad", "mum"}
+    assert set(starts.starts) == {"stepda", "stepmu"}  # six letters are enough to look a word up
+    sentence_start = r"\bhe'll\s+go|(?:^|(?<=[.!?\n]))\s*got\s+(?:\w+\s+)?stabbed"
+    first, second = match_starts(re.compile(sentence_start, re.IGNORECASE))
+    assert first.whole == {"he"} and not first.begin
+    assert second.begin and second.after == set(".!?\n") and {"stabbed"} in second.groups
+    (literal,) = match_starts(re.compile(r"(?:\b(?:will|'ll)|self[\s-]*harm)\s+kick", re.IGNORECASE))
+    assert literal.literals == {"'ll", "self"} and literal.whole == {"will"}
+    (digit,) = match_starts(re.compile(r"\b(?:old|\d{2}\s*yo)\s+man", re.IGNORECASE))
+    assert digit.digit and digit.whole == {"old"}
+    assert match_starts(re.compile(r"(?:\w+\s+)?hits", re.IGNORECASE)) is None  # may start anywhere
+
+
+# Words every rule starts with or needs, shuffled with everyday words, digits and sentence
+# marks: each rule's matches through the start-word index must be exactly its own finditer.
+_RULE_WORDS = [
+    "my", "step", "dad", "mum's", "he", "she", "they", "i", "i'm", "im", "me", "you'll", "they'll", "hits",
+    "hit", "punched", "calls", "me", "worthless", "wants", "want", "to", "die", "kill", "myself", "self",
+    "harm", "selfharm", "got", "stabbed", "jumped", "then", "and", "just", "a", "knife", "gun", "pulled",
+    "on", "older", "man", "40", "yo", "online", "snap", "asked", "for", "pics", "run", "away", "kick",
+    "out", "will", "going", "gonna", "home", "never", "not", "bully", "bullies", "laugh", "at", "sh",
+    "suicidal", "thoughts", "thinking", "about", "suicide", "locked", "in", "drunk", "carry", "drugs",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_start_words_agree_with_every_rule_run_in_full(seed: int) -> None:
+    import random
+
+    from moderation.screening.rules import _COMPILED, _matches, _Words, fold, prepare
+
+    rng = random.Random(seed)
+    pieces = [*_RULE_WORDS, ". ", "! ", "\n", ", ", "lol", "The", "MY", "Dad", "2", "12", "got stabbed"]
+    text = " ".join(rng.choice(pieces) for _ in range(rng.randint(5, 400)))
+    prepared = prepare(text)
+    folded = fold(prepared)
+    words = _Words(folded)
+    reference = _reference(text)
+    for compiled in _COMPILED:
+        spans = [m.span() for m in _matches(compiled, prepared, folded, words)]
+        assert spans == reference[compiled.rule.name], (compiled.rule.name, text)
+
+
+def test_sentence_bounds_are_the_sentence_marks_around_a_match() -> None:
+    import random
+    import re
+
+    from moderation.screening.rules import _sentence_bounds
+
+    marks = re.compile(r"[.!?\n]+")
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice("ab .!?\n") for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        left = max((m.end() for m in marks.finditer(text, 0, start)), default=0)
+        right = marks.search(text, end)
+        assert _sentence_bounds(text, start, end) == (left, right.start() if right else len(text)), text
