@@ -129,6 +129,10 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
         worker = jobs.Worker(kinds=job_kinds())
         mail = mailer.Mailer()
         tasks = [asyncio.create_task(worker.run()), asyncio.create_task(mail.run())] if run_workers else []
+        if run_workers:
+            # Load the screen's models now, not when the first child writes: /healthz can
+            # name every layer at once, and the first urgent view is not kept waiting.
+            tasks.append(asyncio.create_task(_preload_screen()))
         try:
             yield
         finally:
@@ -175,6 +179,13 @@ def create_app(database_url: str | None = None, *, embedded_workers: bool | None
     app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)
     app.state.sign_in_limiter = RateLimiter(per_minute=settings.SIGN_IN_RATE_LIMIT)
     return app
+
+
+async def _preload_screen() -> None:
+    try:
+        await moderation_services.screener()
+    except Exception as exc:  # the job's own retries and give-up still fail closed
+        log.error("screen could not be loaded at start: %s", type(exc).__name__)
 
 
 def job_kinds() -> dict[str, jobs.JobKind]:
