@@ -23,3 +23,23 @@ def test_first_start_prints_a_working_admin_set_up_link(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_with_embedded_workers_healthz_names_every_layer_soon_after_start(tmp_path: Path) -> None:
+    import json
+    import time
+
+    server, base = live.serve(tmp_path, POSTBOX_EMBEDDED_WORKERS="true")
+    try:
+        deadline = time.monotonic() + 120
+        layers: dict[str, str] = {}
+        while time.monotonic() < deadline:
+            with urllib.request.urlopen(base + "/healthz", timeout=10) as response:
+                layers = json.loads(response.read())["screening"]
+            if "rules" in layers:
+                break
+            time.sleep(0.5)
+        assert {"rules", "pii", "semantic", "toxicity", "language"} <= set(layers), layers
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
