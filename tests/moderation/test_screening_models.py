@@ -140,3 +140,21 @@ def test_broken_detoxify_checkpoint_falls_back(tmp_path: Path) -> None:
     assert layer.status == "fallback: profanity-check"
     assert layer.error
     assert layer.score(["fuck off"])[0] > 0.5
+
+
+def test_encoder_is_the_one_the_heads_were_trained_with(screener: Screener) -> None:
+    from moderation.screening.semantic import LEGACY_ENCODER
+
+    semantic = screener.semantic
+    assert semantic.embedder is not None and semantic.heads is not None
+    assert semantic.embedder.encoder == semantic.heads.meta.get("encoder", LEGACY_ENCODER)
+    if semantic.embedder.encoder != LEGACY_ENCODER:
+        # Stored screenings must say which encoder made them.
+        assert semantic.embedder.encoder in screener.model_versions()["semantic"]
+
+
+def test_unknown_encoder_is_refused() -> None:
+    from moderation.screening.semantic import Embedder, default_model_path
+
+    with pytest.raises(ValueError, match="unknown encoder"):
+        Embedder(default_model_path() or Path("."), encoder="minilm-fp4")
