@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -143,6 +143,45 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_labels(args: argparse.Namespace) -> int:
+    """Moderators' verdicts as JSON Lines in the shape of ``screening_examples.jsonl``, so they
+    can be reviewed and added to the training data (children's words: keep the file safe)."""
+    import asyncio
+
+    from postbox import database
+
+    async def export() -> int:
+        from moderation.models import ScreenLabel
+
+        await database.open_database()
+        try:
+            count = 0
+            async for label in _labels(ScreenLabel):
+                print(json.dumps(label, ensure_ascii=False))
+                count += 1
+            return count
+        finally:
+            await database.close_database()
+
+    count = asyncio.run(export())
+    print(f"{count} labels", file=sys.stderr)
+    return 0
+
+
+async def _labels(model: type) -> AsyncIterator[dict]:
+    for label in await model.all().order_by("id").prefetch_related("view"):
+        view = label.view
+        yield {
+            "id": f"moderator-{label.id}",
+            "text": view.redacted_text or view.text,
+            "category": "none" if label.label == "not_a_concern" else label.label,
+            "kind": "hard_negative" if label.label == "not_a_concern" else "disclosure",
+            "screen_level": label.screen_level,
+            "screen_reasons": label.reasons,
+            "split": "train",
+        }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m moderation", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -153,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("--cache", help="directory to cache embeddings in (speeds up re-training)")
     train.set_defaults(func=cmd_train)
     sub.add_parser("evaluate", help="print evaluation figures").set_defaults(func=cmd_evaluate)
+    sub.add_parser(
+        "labels", help="moderators' verdicts (e.g. not a concern) as JSON Lines, for retraining"
+    ).set_defaults(func=cmd_labels)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -220,3 +220,34 @@ async def test_contact_form_rejects_a_wrong_code_and_missing_details(client: htt
     )
     assert not await ContactRequest.exists() and not await Case.exists()
     assert (await client.post("/contact-me", data={"code": "x"})).status_code == 403
+
+
+async def test_not_a_concern_labels_export_for_retraining(
+    client: httpx.AsyncClient, staff_client: StaffClientFactory, database_url: str
+) -> None:
+    import asyncio
+    import json
+    import os
+    import subprocess
+    import sys
+
+    view = await make_view(client, "this homework is killing me lol", Level.MEDIUM)
+    moderator, _ = await staff_client(Role.MODERATOR)
+    assert (await act(moderator, view.id, "not_a_concern")).status_code == 303
+    env = {**os.environ, "POSTBOX_DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "moderation", "labels"]
+    done = await asyncio.to_thread(
+        subprocess.run,
+        command,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()
+    exported = json.loads(line)
+    assert exported["text"] == "this homework is killing me lol"
+    assert exported["category"] == "none" and exported["kind"] == "hard_negative"
+    assert exported["screen_level"] == "medium" and exported["screen_reasons"]
