@@ -43,31 +43,34 @@ def test_public_updates_their_easy_read_pages_and_feed(chromium: Any, live_serve
     context.close()
 
 
-def test_a_moderator_sets_up_signs_in_triages_and_replies(
-    chromium: Any, live_server: str, demo: tuple[Any, dict[str, str]]
-) -> None:
-    context, page, requested = _new_page(chromium, live_server)
-    page.goto(demo[1]["moderator@example.org"])
+def _set_up_and_sign_in(page: Any, setup_path: str, email: str) -> None:
+    """Through the real pages: set a password and enrol TOTP from the one-time link, then sign in."""
+    import time
+
+    page.goto(setup_path)
     _axe(page)
-    secret = page.locator(".secret-key").text_content().strip()
+    totp = pyotp.TOTP(page.locator(".secret-key").text_content().strip())
     password = "a long browser-test password"
     page.fill("#password", password)
     page.fill("#confirm", password)
-    totp = pyotp.TOTP(secret)
     page.fill("#code", totp.now())
     page.get_by_role("button", name="Finish set-up").click()
     page.wait_for_url("**/staff/sign-in?set_up=1")
     _axe(page)
-
-    page.fill("#email", "moderator@example.org")
+    page.fill("#email", email)
     page.fill("#password", password)
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/staff/sign-in/code**")
-    import time
-
     page.fill("#code", totp.at(time.time() + 30))  # the set-up code may not be used again
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/staff")
+
+
+def test_a_moderator_sets_up_signs_in_triages_and_replies(
+    chromium: Any, live_server: str, demo: tuple[Any, dict[str, str]]
+) -> None:
+    context, page, requested = _new_page(chromium, live_server)
+    _set_up_and_sign_in(page, demo[1]["moderator@example.org"], "moderator@example.org")
     cookie = next(c for c in context.cookies() if c["name"].endswith("postbox_staff"))
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
 
@@ -78,5 +81,25 @@ def test_a_moderator_sets_up_signs_in_triages_and_replies(
     page.fill("#body", "Thank you for telling us. We are here to help.")
     page.get_by_role("button", name="Send reply").click()
     assert page.get_by_text("Reply sent").is_visible()
+    assert all(url.startswith(live_server) for url in requested), requested
+    context.close()
+
+
+def test_an_editor_explores_views_with_a_chart_and_opens_updates(
+    chromium: Any, live_server: str, demo: tuple[Any, dict[str, str]]
+) -> None:
+    context, page, requested = _new_page(chromium, live_server)
+    _set_up_and_sign_in(page, demo[1]["editor@example.org"], "editor@example.org")
+    page.goto("/staff/boards/explore")
+    assert page.locator("svg[role=img]").count() >= 1 and page.locator("table").count() >= 1
+    _axe(page)
+    page.goto("/staff/boards")
+    _axe(page)
+    edit_links = page.locator("main a[href*='/staff/updates/']").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert edit_links, "no updates listed for the editor"
+    page.goto(edit_links[0])
+    _axe(page)
     assert all(url.startswith(live_server) for url in requested), requested
     context.close()
