@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 from starlette.exceptions import HTTPException
@@ -23,6 +24,7 @@ from accounts.roles import Role
 from accounts.services import Staff, staff_for
 from postbox.http import read_form
 from postbox.security import CSRF_FIELD, check_csrf
+from postbox.templating import templates
 
 SESSION_COOKIE = "__Host-postbox_staff" if settings.SECURE_COOKIES else "postbox_staff"
 _STAFF_PREFIXES = ("/staff", "/metrics")
@@ -81,6 +83,13 @@ def staff_route(
 
     REGISTRY.append(StaffRouteInfo(path, method_set, allowed))
     return Route(path, guarded, methods=sorted(method_set), name=name or endpoint.__name__)
+
+
+def staff_page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
+    """A staff page: never kept by the browser's or a proxy's cache (children's words, names)."""
+    return templates.TemplateResponse(
+        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
+    )
 
 
 def form_of(request: Request) -> dict[str, str]:

@@ -15,14 +15,20 @@ from starlette.routing import Route
 
 import settings
 from accounts import services
-from accounts.guards import SESSION_COOKIE, clear_session_cookie, form_of, set_session_cookie, staff_route
+from accounts.guards import (
+    SESSION_COOKIE,
+    clear_session_cookie,
+    form_of,
+    set_session_cookie,
+    staff_page,
+    staff_route,
+)
 from accounts.models import AuditEntry, StaffUser
 from accounts.roles import ALL, SCOPED, Role
 from accounts.services import SignInError, Staff
 from boards.models import Board
-from postbox.http import read_form
+from postbox.http import path_id, read_form
 from postbox.security import CSRF_FIELD, check_csrf
-from postbox.templating import templates
 
 _PREAUTH_COOKIE = "postbox_preauth"
 _PREAUTH_MAX_AGE_S = 300
@@ -48,7 +54,7 @@ def _limit(request: Request) -> None:
 async def sign_in(request: Request) -> Response:
     next_path = _safe_next(request.query_params.get("next"))
     if request.method == "GET":
-        return _page(request, "staff/sign_in.html", {"next": next_path})
+        return staff_page(request, "staff/sign_in.html", {"next": next_path})
     _limit(request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
@@ -56,7 +62,7 @@ async def sign_in(request: Request) -> Response:
     try:
         user = await services.check_password(email, form.get("password", ""))
     except SignInError as exc:
-        return _page(
+        return staff_page(
             request, "staff/sign_in.html", {"next": next_path, "email": email, "error": str(exc)}, 400
         )
     response = RedirectResponse(f"/staff/sign-in/code?{urlencode({'next': next_path})}", status_code=303)
@@ -82,7 +88,7 @@ async def sign_in_code(request: Request) -> Response:
         return RedirectResponse("/staff/sign-in", status_code=303)
     next_path = _safe_next(request.query_params.get("next"))
     if request.method == "GET":
-        return _page(request, "staff/sign_in_code.html", {"next": next_path})
+        return staff_page(request, "staff/sign_in_code.html", {"next": next_path})
     _limit(request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
@@ -90,7 +96,7 @@ async def sign_in_code(request: Request) -> Response:
     try:
         await services.check_code(user, form.get("code", ""))
     except SignInError as exc:
-        return _page(request, "staff/sign_in_code.html", {"next": next_path, "error": str(exc)}, 400)
+        return staff_page(request, "staff/sign_in_code.html", {"next": next_path, "error": str(exc)}, 400)
     old = request.cookies.get(SESSION_COOKIE)
     if old:
         await services.end_session(old)
@@ -122,17 +128,17 @@ async def setup(request: Request) -> Response:
     secret = await services.pending_totp_secret(user)
     context = {"user": user, "secret": secret, "qr": _qr_svg(services.provisioning_uri(user, secret))}
     if request.method == "GET":
-        return _page(request, "staff/setup.html", context)
+        return staff_page(request, "staff/setup.html", context)
     _limit(request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     problem = services.password_problem(form.get("password", ""), form.get("confirm", ""))
     if problem:
-        return _page(request, "staff/setup.html", {**context, "errors": {"password": problem}}, 400)
+        return staff_page(request, "staff/setup.html", {**context, "errors": {"password": problem}}, 400)
     try:
         await services.complete_setup(token, user, form["password"], form.get("code", ""))
     except SignInError as exc:
-        return _page(request, "staff/setup.html", {**context, "errors": {"code": str(exc)}}, 400)
+        return staff_page(request, "staff/setup.html", {**context, "errors": {"code": str(exc)}}, 400)
     return RedirectResponse("/staff/sign-in?set_up=1", status_code=303)
 
 
@@ -145,7 +151,7 @@ def _qr_svg(uri: str) -> Markup:
 
 
 async def dashboard(request: Request, staff: Staff) -> Response:
-    return _page(request, "staff/home.html", {})
+    return staff_page(request, "staff/home.html", {})
 
 
 # Accounts (admins) ------------------------------------------------------------------------
@@ -186,11 +192,11 @@ async def accounts(request: Request, staff: Staff) -> Response:
     context["users"] = await StaffUser.all().order_by("email")
     context["boards"] = await Board.all()
     context["roles"] = list(Role)
-    return _page(request, "staff/accounts.html", context, status)
+    return staff_page(request, "staff/accounts.html", context, status)
 
 
 async def account(request: Request, staff: Staff) -> Response:
-    user = await StaffUser.get_or_none(id=_int(request.path_params["user_id"]))
+    user = await StaffUser.get_or_none(id=path_id(request, "user_id", missing="There is no such account."))
     if user is None:
         raise HTTPException(404, "There is no such account.")
     link = None
@@ -218,7 +224,7 @@ async def account(request: Request, staff: Staff) -> Response:
         else:
             raise HTTPException(400, "Unknown action.")
     entries = await AuditEntry.filter(object_type="account", object_id=str(user.id)).order_by("-id").limit(50)
-    return _page(request, "staff/account.html", {"user": user, "link": link, "entries": entries})
+    return staff_page(request, "staff/account.html", {"user": user, "link": link, "entries": entries})
 
 
 async def audit_log(request: Request, staff: Staff) -> Response:
@@ -235,20 +241,7 @@ async def audit_log(request: Request, staff: Staff) -> Response:
             | Q(detail__icontains=q)
         )
     entries = await query.order_by("-id").limit(200)
-    return _page(request, "staff/audit.html", {"entries": entries, "q": q})
-
-
-def _int(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise HTTPException(404, "There is no such page.") from exc
-
-
-def _page(request: Request, template: str, context: dict[str, object], status: int = 200) -> Response:
-    return templates.TemplateResponse(
-        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
-    )
+    return staff_page(request, "staff/audit.html", {"entries": entries, "q": q})
 
 
 routes = [

@@ -9,22 +9,15 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute
 
-from accounts.guards import form_of, staff_route
+from accounts.guards import form_of, staff_page, staff_route
 from accounts.roles import Role
 from accounts.services import Staff
 from ambassadors import services
 from boards import services as boards
-from postbox.templating import templates
 from postbox.vocabulary import areas
 
 READERS = frozenset({Role.ADMIN, Role.EDITOR, Role.AMBASSADOR})
 AUTHORS = frozenset({Role.AMBASSADOR})
-
-
-def _page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
-    return templates.TemplateResponse(
-        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
-    )
 
 
 async def _list_page(
@@ -39,7 +32,7 @@ async def _list_page(
         "may_post": staff.role in AUTHORS,
         "posted": request.query_params.get("done") == "posted",
     }
-    return _page(request, "boards/local_issues.html", context, status)
+    return staff_page(request, "boards/local_issues.html", context, status)
 
 
 async def local_issues(request: Request, staff: Staff) -> Response:
@@ -65,7 +58,7 @@ async def _issue_page(
         "errors": errors or {},
         "done": request.query_params.get("done", ""),
     }
-    return _page(request, "boards/local_issue.html", context, status)
+    return staff_page(request, "boards/local_issue.html", context, status)
 
 
 async def _load(request: Request, staff: Staff) -> Any:

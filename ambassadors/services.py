@@ -12,6 +12,7 @@ from accounts.services import Staff, audit
 from ambassadors.models import LocalIssue, LocalIssueView
 from boards import services as boards
 from boards.models import Update
+from postbox.http import parse_id
 from postbox.models import View
 from postbox.vocabulary import areas
 
@@ -26,7 +27,7 @@ async def issues_for(staff: Staff) -> list[LocalIssue]:
 
 
 async def load_issue(staff: Staff, issue_id: object) -> LocalIssue:
-    pk = boards.parse_id(issue_id)
+    pk = parse_id(issue_id)
     issue = await LocalIssue.get_or_none(id=pk) if pk else None
     if issue is None or not staff.may_see_board(issue.board_id):
         raise boards.NotFound("There is no such local issue.")
@@ -74,7 +75,7 @@ async def link(staff: Staff, issue: LocalIssue, form: dict[str, str]) -> str:
         await audit(staff, "local_issue.update_linked", "local_issue", issue.id, f"update {update.id}")
         return kind
     if kind == "view":
-        pk = boards.parse_id(form.get("view_id", ""))
+        pk = parse_id(form.get("view_id", ""))
         if pk is None or not await View.exists(id=pk, released=True):
             raise boards.InvalidInput({"view_id": "Enter the number of a view from the explorer."})
         await LocalIssueView.get_or_create(issue=issue, view_id=pk)

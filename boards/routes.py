@@ -14,14 +14,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute
 
-from accounts.guards import form_of, staff_route
+from accounts.guards import form_of, staff_page, staff_route
 from accounts.roles import Role
 from accounts.services import Staff
 from boards import explorer, services
 from boards.models import Board, BoardKind, Update, UpdateState, UpdateStatus
 from boards.services import REVIEWERS, WORKSPACE, InvalidInput, NotFound
 from easy_read.checker import check
-from postbox.templating import templates
 from postbox.vocabulary import AGE_BAND_LABELS, AGE_BANDS, THEMES, areas
 
 ADMINS = frozenset({Role.ADMIN})
@@ -37,12 +36,6 @@ NOTICES = {
     "quoted": "Quote picked for the update.",
     "unlinked": "View taken off the update.",
 }
-
-
-def _page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
-    return templates.TemplateResponse(
-        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
-    )
 
 
 def _redirect(path: str) -> Response:
@@ -71,7 +64,7 @@ async def workspace(request: Request, staff: Staff) -> Response:
         "may_review": staff.role in REVIEWERS,
         **_labels(),
     }
-    return _page(request, "boards/workspace.html", context)
+    return staff_page(request, "boards/workspace.html", context)
 
 
 async def board_detail(request: Request, staff: Staff) -> Response:
@@ -85,7 +78,7 @@ async def board_detail(request: Request, staff: Staff) -> Response:
         "updates": await services.updates_for(staff, board_id=board.id),
         **_labels(),
     }
-    return _page(request, "boards/board.html", context)
+    return staff_page(request, "boards/board.html", context)
 
 
 async def board_new(request: Request, staff: Staff) -> Response:
@@ -99,7 +92,7 @@ async def board_new(request: Request, staff: Staff) -> Response:
         except InvalidInput as exc:
             errors = exc.errors
     context = {"board": None, "values": values, "errors": errors, **_labels()}
-    return _page(request, "boards/board_form.html", context, 400 if errors else 200)
+    return staff_page(request, "boards/board_form.html", context, 400 if errors else 200)
 
 
 async def board_edit(request: Request, staff: Staff) -> Response:
@@ -123,7 +116,7 @@ async def board_edit(request: Request, staff: Staff) -> Response:
         except InvalidInput as exc:
             errors = exc.errors
     context = {"board": board, "values": values, "errors": errors, **_labels()}
-    return _page(request, "boards/board_form.html", context, 400 if errors else 200)
+    return staff_page(request, "boards/board_form.html", context, 400 if errors else 200)
 
 
 # The views explorer ---------------------------------------------------------------------
@@ -144,7 +137,7 @@ async def explore(request: Request, staff: Staff) -> Response:
         "back": filters.query(),
         "notice": NOTICES.get(request.query_params.get("done", "")),
     }
-    return _page(request, "boards/explore.html", context, 400 if filters.errors else 200)
+    return staff_page(request, "boards/explore.html", context, 400 if filters.errors else 200)
 
 
 async def pick(request: Request, staff: Staff) -> Response:
@@ -179,7 +172,7 @@ async def updates_list(request: Request, staff: Staff) -> Response:
     state = request.query_params.get("state", "")
     state = state if state in services.STATE_LABELS else ""
     context = {"updates": await services.updates_for(staff, state or None), "state": state, **_labels()}
-    return _page(request, "boards/updates.html", context)
+    return staff_page(request, "boards/updates.html", context)
 
 
 async def _update_page(
@@ -216,7 +209,7 @@ async def _update_page(
         context["board"] = next((b for b in boards if b.id == update.board_id), None) or await Board.get(
             id=update.board_id
         )
-    return _page(request, "boards/update_form.html", context, status)
+    return staff_page(request, "boards/update_form.html", context, status)
 
 
 async def _load(staff: Staff, request: Request) -> Update:

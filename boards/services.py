@@ -28,13 +28,13 @@ from boards.models import (
     UpdateView,
 )
 from easy_read.checker import EasyReadReport, check
+from postbox.http import parse_id
 from postbox.models import View
 from postbox.vocabulary import THEMES
 
 WORKSPACE: frozenset[Role] = frozenset({Role.ADMIN, Role.EDITOR, Role.BOARD_MEMBER, Role.AMBASSADOR})
 REVIEWERS: frozenset[Role] = frozenset({Role.ADMIN, Role.EDITOR})
 MAX_TEXT = 5000
-MAX_ID = 2**31 - 1
 
 # For staff pages.
 STATUS_LABELS: dict[str, str] = {
@@ -74,15 +74,6 @@ def now() -> datetime:
 
 def today() -> date:
     return now().date()
-
-
-def parse_id(raw: object) -> int | None:
-    """A database id from a path or form value; None when it is not one."""
-    text = str(raw).strip()
-    if not text.isascii() or not text.isdigit() or len(text) > 10:
-        return None
-    value = int(text)
-    return value if 0 < value <= MAX_ID else None
 
 
 def parse_date(raw: str) -> date | None:

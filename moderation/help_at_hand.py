@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 from tortoise.transactions import in_transaction
 
-from accounts.guards import form_of, staff_route
+from accounts.guards import form_of, staff_page, staff_route
 from accounts.models import AuditEntry
 from accounts.roles import Role
 from accounts.services import Staff, audit
@@ -24,7 +24,7 @@ from moderation.models import Case, CaseNote, CaseState, ContactRequest, Screeni
 from moderation.screening.types import Level
 from moderation.workspace import segments
 from postbox import crypto, mailer
-from postbox.http import read_form
+from postbox.http import BIGINT_MAX, path_id, read_form
 from postbox.leases import utcnow
 from postbox.models import Reply, View, ViewStatus
 from postbox.security import CSRF_FIELD, check_csrf
@@ -42,19 +42,13 @@ _DONE = {
 }
 
 
-def _page(request: Request, template: str, context: dict[str, object], status: int = 200) -> Response:
-    return templates.TemplateResponse(
-        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
-    )
-
-
 async def cases(request: Request, staff: Staff) -> Response:
     state = request.query_params.get("state", "open")
     query = Case.filter(state=CaseState.CLOSED) if state == "closed" else Case.exclude(state=CaseState.CLOSED)
     rows = await query.order_by("-level_rank", "opened_at").limit(300)
     now = utcnow()
     items = [{"case": c, "overdue": c.state != CaseState.CLOSED and c.due_at < now} for c in rows]
-    return _page(
+    return staff_page(
         request,
         "moderation/cases.html",
         {
@@ -66,10 +60,9 @@ async def cases(request: Request, staff: Staff) -> Response:
     )
 
 
-async def _case(raw: str) -> Case:
-    if not raw.isdigit() or len(raw) > 18:
-        raise HTTPException(404, "There is no such case.")
-    case = await Case.get_or_none(id=int(raw)).prefetch_related("view")
+async def _case(request: Request) -> Case:
+    case_id = path_id(request, "case_id", maximum=BIGINT_MAX, missing="There is no such case.")
+    case = await Case.get_or_none(id=case_id).prefetch_related("view")
     if case is None:
         raise HTTPException(404, "There is no such case.")
     return case
@@ -78,7 +71,7 @@ async def _case(raw: str) -> Case:
 async def case_page(
     request: Request, staff: Staff, *, error: str | None = None, status: int = 200
 ) -> Response:
-    case = await _case(request.path_params["case_id"])
+    case = await _case(request)
     screening = await Screening.filter(view_id=case.view_id).order_by("-id").first()
     contacts = []
     if staff.role == Role.HELP_AT_HAND:  # the only role that may read contact details
@@ -106,7 +99,7 @@ async def case_page(
         "message": _DONE.get(request.query_params.get("done", "")),
         "error": error,
     }
-    return _page(request, "moderation/case.html", context, status)
+    return staff_page(request, "moderation/case.html", context, status)
 
 
 async def open_case_page(request: Request, staff: Staff) -> Response:
@@ -116,7 +109,7 @@ async def open_case_page(request: Request, staff: Staff) -> Response:
 
 
 async def case_action(request: Request, staff: Staff) -> Response:
-    case = await _case(request.path_params["case_id"])
+    case = await _case(request)
     form = form_of(request)
     action = form.get("action", "")
     if action not in _DONE:

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from tortoise.transactions import in_transaction
 
-from accounts.guards import form_of, staff_route
+from accounts.guards import form_of, staff_page, staff_route
 from accounts.models import AuditEntry
 from accounts.roles import Role
 from accounts.services import Staff, audit
@@ -24,9 +24,9 @@ from moderation.models import Decision, Review, ReviewState, Screening, ScreenLa
 from moderation.screening.pii import redact
 from moderation.screening.types import Level, Span
 from postbox import mailer
+from postbox.http import BIGINT_MAX, path_id
 from postbox.leases import utcnow
 from postbox.models import Reply, View, ViewStatus
-from postbox.templating import templates
 from postbox.vocabulary import THEMES
 
 MODERATORS = {Role.ADMIN, Role.MODERATOR}
@@ -55,16 +55,8 @@ _ACTIONS = {
 }
 
 
-def _page(request: Request, template: str, context: dict[str, object], status: int = 200) -> Response:
-    return templates.TemplateResponse(
-        request, template, context, status_code=status, headers={"Cache-Control": "no-store"}
-    )
-
-
-def _id(raw: str) -> int:
-    if not raw.isdigit() or len(raw) > 18:
-        raise HTTPException(404, "There is no such item.")
-    return int(raw)
+def _view_id(request: Request) -> int:
+    return path_id(request, "view_id", maximum=BIGINT_MAX, missing="There is no such item.")
 
 
 async def queue(request: Request, staff: Staff) -> Response:
@@ -91,7 +83,7 @@ async def queue(request: Request, staff: Staff) -> Response:
         for r in reviews
     ]
     counts = {"open": await Review.filter(state="open").count(), "overdue": sum(i["overdue"] for i in items)}
-    return _page(request, "moderation/queue.html", {"items": items, "state": state, "counts": counts})
+    return staff_page(request, "moderation/queue.html", {"items": items, "state": state, "counts": counts})
 
 
 def _clean(review: Review) -> bool:
@@ -140,7 +132,7 @@ async def _load(view_id: int) -> tuple[View, Review | None, Screening | None]:
 
 
 async def item(request: Request, staff: Staff) -> Response:
-    view, review, screening = await _load(_id(request.path_params["view_id"]))
+    view, review, screening = await _load(_view_id(request))
     await audit(staff, "view.opened", "view", view.id)  # who read a child's words, and when
     return await _item_page(request, staff, view, review, screening)
 
@@ -174,11 +166,11 @@ async def _item_page(
         "message": message or DONE.get(request.query_params.get("done", "")),
         "error": error,
     }
-    return _page(request, "moderation/item.html", context, status)
+    return staff_page(request, "moderation/item.html", context, status)
 
 
 async def act(request: Request, staff: Staff) -> Response:
-    view_id = _id(request.path_params["view_id"])
+    view_id = _view_id(request)
     form = form_of(request)
     action = form.get("action", "")
     if action not in _ACTIONS:

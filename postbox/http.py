@@ -61,6 +61,31 @@ async def read_json_object(request: Request) -> dict[str, Any]:
     return data
 
 
+# Largest ids the two kinds of primary key hold (IntField, BigIntField).
+INT_MAX = 2**31 - 1
+BIGINT_MAX = 2**63 - 1
+
+
+def parse_id(raw: object, maximum: int = INT_MAX) -> int | None:
+    """A database id from a path or form value; None when it is not one (ASCII digits only:
+    ``int()`` takes other scripts' digits and ``str.isdigit()`` passes "²", which it refuses)."""
+    text = str(raw).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(maximum)):
+        return None
+    value = int(text)
+    return value if 0 < value <= maximum else None
+
+
+def path_id(
+    request: Request, name: str, *, maximum: int = INT_MAX, missing: str = "There is no such page."
+) -> int:
+    """The id in path parameter ``name``, or 404 with ``missing``."""
+    value = parse_id(request.path_params[name], maximum)
+    if value is None:
+        raise HTTPException(404, missing)
+    return value
+
+
 def database_unavailable(exc: BaseException) -> bool:
     """Whether an error means the database cannot be reached or used just now."""
     names = {type(e).__name__ for e in _chain(exc)}

@@ -66,3 +66,22 @@ async def test_role_matrix(app: Starlette, staff_client: StaffClientFactory) -> 
                     if response.status_code >= 500:
                         failures.append(f"{role} {method} {path} → {response.status_code}")
     assert failures == [], "\n".join(failures)
+
+
+async def test_ids_that_are_not_ids_get_404_never_500(staff_client: StaffClientFactory) -> None:
+    """A path id that is too big for its column, a superscript digit (``str.isdigit`` passes
+    it, ``int`` refuses it), another script's digits or a negative number is simply not there."""
+    admin, _ = await staff_client(Role.ADMIN)
+    token = await csrf_token(admin, "/staff")
+    failures = []
+    with_ids = [info for info in REGISTRY if "{" in info.path and Role.ADMIN in info.roles]
+    assert len(with_ids) >= 5
+    for info in with_ids:
+        for bad in ["99999999999999999999", "²", "٣", "-1", "0", "1.5"]:
+            path = re.sub(r"\{[^}]+\}", bad, info.path)
+            for method in sorted(info.methods):
+                data = {"csrf_token": token, "action": "approve"} if method == "POST" else None
+                response = await admin.request(method, path, data=data)
+                if response.status_code != 404:
+                    failures.append(f"{method} {path} → {response.status_code}")
+    assert failures == [], "\n".join(failures)
