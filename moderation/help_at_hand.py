@@ -72,7 +72,7 @@ async def case_page(
     request: Request, staff: Staff, *, error: str | None = None, status: int = 200
 ) -> Response:
     case = await _case(request)
-    screening = await Screening.filter(view_id=case.view_id).order_by("-id").first()
+    screening = await Screening.latest(case.view_id)
     contacts = []
     if staff.role == Role.HELP_AT_HAND:  # the only role that may read contact details
         for request_row in await ContactRequest.filter(view_id=case.view_id).order_by("created_at"):

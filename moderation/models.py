@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from tortoise import fields
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.models import Model
 
 
@@ -27,6 +28,11 @@ class Screening(Model):
 
     class Meta:
         table = "screening"
+
+    @classmethod
+    async def latest(cls, view_id: int, using_db: BaseDBAsyncClient | None = None) -> Screening | None:
+        """The view's most recent screening (a view is screened again when it is retried)."""
+        return await cls.filter(view_id=view_id).using_db(using_db).order_by("-id").first()
 
 
 class ReviewState(StrEnum):

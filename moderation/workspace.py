@@ -13,6 +13,7 @@ from datetime import datetime
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from accounts.guards import form_of, staff_page, staff_route
@@ -127,7 +128,7 @@ async def _load(view_id: int) -> tuple[View, Review | None, Screening | None]:
     if view is None:
         raise HTTPException(404, "There is no such item.")
     review = await Review.get_or_none(view_id=view_id)
-    screening = await Screening.filter(view_id=view_id).order_by("-id").first()
+    screening = await Screening.latest(view_id)
     return view, review, screening
 
 
@@ -188,6 +189,7 @@ async def act(request: Request, staff: Staff) -> Response:
                 due_at=utcnow(),
                 using_db=conn,
             )
+        screening = await Screening.latest(view_id, conn)
         holder = review.claimed_by_id
         if holder is not None and holder != staff.id and staff.role != Role.ADMIN and action != "claim":
             raise HTTPException(409, f"{review.claimed_by} is working on this item. Ask them to release it.")
@@ -200,9 +202,8 @@ async def act(request: Request, staff: Staff) -> Response:
         else:
             if holder is None:
                 review.claimed_by_id, review.claimed_by, review.claimed_at = staff.id, staff.email, utcnow()
-            problem = await _apply(action, form, view, review, staff, conn)
+            problem = await _apply(action, form, view, review, screening, staff, conn)
             if problem:
-                screening = await Screening.filter(view_id=view_id).using_db(conn).order_by("-id").first()
                 return await _item_page(request, staff, view, review, screening, error=problem, status=400)
         await review.save(using_db=conn)
         await audit(staff, f"view.{action}", "view", view.id, _detail(action, form), using_db=conn)
@@ -225,7 +226,13 @@ def _close(review: Review, decision: Decision) -> None:
 
 
 async def _apply(
-    action: str, form: dict[str, str], view: View, review: Review, staff: Staff, conn: object
+    action: str,
+    form: dict[str, str],
+    view: View,
+    review: Review,
+    screening: Screening | None,
+    staff: Staff,
+    conn: BaseDBAsyncClient,
 ) -> str | None:
     """Do one action; returns a problem to show the moderator, or None when done."""
     if action in {"approve", "not_a_concern"}:
@@ -234,7 +241,7 @@ async def _apply(
                 view_id=view.id,
                 label="not_a_concern",
                 screen_level=view.level,
-                reasons=(await _reasons(view.id, conn)),
+                reasons=list(screening.reasons) if screening else [],
                 moderator_id=staff.id,
                 using_db=conn,
             )
@@ -245,7 +252,7 @@ async def _apply(
         _close(review, Decision.APPROVED if action == "approve" else Decision.NOT_A_CONCERN)
         return None
     if action == "redact":
-        spans = await _chosen_spans(form, view, conn)
+        spans = _chosen_spans(form, view, screening)
         if not spans:
             return "Tick what to hide, or type the words to hide."
         view.redacted_text = redact(view.text, spans)
@@ -254,7 +261,6 @@ async def _apply(
     if action == "escalate":
         note = form.get("note", "").strip()[:2000]
         level = max(Level.HIGH, Level.parse(view.level or "none"))
-        screening = await Screening.filter(view_id=view.id).using_db(conn).order_by("-id").first()
         await open_case(
             view,
             level,
@@ -286,13 +292,7 @@ async def _apply(
     return None
 
 
-async def _reasons(view_id: int, conn: object) -> list[str]:
-    screening = await Screening.filter(view_id=view_id).using_db(conn).order_by("-id").first()
-    return list(screening.reasons) if screening else []
-
-
-async def _chosen_spans(form: dict[str, str], view: View, conn: object) -> list[Span]:
-    screening = await Screening.filter(view_id=view.id).using_db(conn).order_by("-id").first()
+def _chosen_spans(form: dict[str, str], view: View, screening: Screening | None) -> list[Span]:
     found = screening.spans if screening else []
     spans = []
     for key in form:
