@@ -155,7 +155,7 @@ async def complete_setup(token: SetupToken, user: StaffUser, password: str, code
     token.used_at = now()
     await token.save(update_fields=["used_at"])
     await StaffSession.filter(user=user).delete()
-    await audit_as(user, "account.setup_completed", "account", user.id)
+    await audit(user, "account.setup_completed", "account", user.id)
 
 
 # Signing in -----------------------------------------------------------------------------
@@ -225,7 +225,7 @@ async def _failed(user: StaffUser, what: str) -> None:
         user.locked_until = now() + timedelta(minutes=settings.LOCKOUT_MINUTES)
         user.failed_logins = 0
         fields.append("locked_until")
-        await audit_as(user, "account.locked", "account", user.id, f"after wrong {what}")
+        await audit(user, "account.locked", "account", user.id, f"after wrong {what}")
     await user.save(update_fields=fields)
 
 
@@ -236,7 +236,7 @@ async def start_session(user: StaffUser) -> str:
     """A brand-new session id (never one the browser brought: no fixation)."""
     raw = secrets.token_urlsafe(32)
     await StaffSession.create(user=user, digest=digest(raw), last_seen_at=now())
-    await audit_as(user, "signed_in", "account", user.id)
+    await audit(user, "signed_in", "account", user.id)
     return raw
 
 
@@ -270,7 +270,7 @@ async def end_all_sessions(user_id: int) -> int:
 
 
 async def audit(
-    actor: Staff | None,
+    actor: Staff | StaffUser | None,
     action: str,
     object_type: str = "",
     object_id: object = "",
@@ -286,19 +286,6 @@ async def audit(
         object_id=str(object_id),
         detail=detail[:2000],
         using_db=using_db,
-    )
-
-
-async def audit_as(
-    user: StaffUser, action: str, object_type: str = "", object_id: object = "", detail: str = ""
-) -> None:
-    await AuditEntry.create(
-        actor_id=user.id,
-        actor=user.email,
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id),
-        detail=detail,
     )
 
 
