@@ -74,6 +74,7 @@ async def deliver_due(limit: int = BATCH) -> int:
     if not messages:
         return 0
     sent = 0
+    handled: set[int] = set()  # sent, or already rescheduled after a refusal
     try:
         smtp = aiosmtplib.SMTP(
             hostname=settings.SMTP_HOST,
@@ -89,14 +90,16 @@ async def deliver_due(limit: int = BATCH) -> int:
                     await smtp.send_message(compose(message))
                 except aiosmtplib.SMTPRecipientsRefused as exc:
                     await _retry_later(message, exc)
+                    handled.add(message.id)
                     continue
                 await OutboxMessage.filter(id=message.id, lease_owner=message.lease_owner).update(
                     state=OutboxState.SENT, sent_at=utcnow(), lease_until=None, last_error=None
                 )
+                handled.add(message.id)
                 sent += 1
     except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
-        for message in messages[sent:]:
-            if await OutboxMessage.filter(id=message.id, state=OutboxState.PENDING).exists():
+        for message in messages:
+            if message.id not in handled:
                 await _retry_later(message, exc)
     return sent
 
