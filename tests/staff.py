@@ -77,7 +77,3 @@ async def staff_clients(app: Starlette) -> AsyncIterator[StaffClientFactory]:
     finally:
         for client in opened:
             await client.aclose()
-
-
-async def staff_csrf(client: httpx.AsyncClient, path: str = "/staff") -> str:
-    return await csrf_token(client, path)
