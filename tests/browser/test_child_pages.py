@@ -32,6 +32,9 @@ def _send(page: Any, text: str) -> str:
 def test_a_child_can_send_and_check_with_javascript_off(chromium: Any, live_server: str) -> None:
     context, page, requested = _new_page(chromium, live_server, javascript=False)
     code = _send(page, "Our school toilets are always broken. Please help fix them.")
+    # Buttons that need JavaScript stay out of sight without it: no button that does nothing.
+    assert not page.get_by_role("button", name="Copy my code").is_visible()
+    assert not page.get_by_role("button", name="Listen to this page").is_visible()
     page.goto("/check")
     page.fill("#code", code.replace("-", " ").upper())
     page.click("button[type=submit]")
