@@ -11,6 +11,30 @@ from starlette.requests import Request
 
 MAX_BODY_BYTES = 64 * 1024
 FORM_TYPE = "application/x-www-form-urlencoded"
+_UNREADABLE = "Some of the letters could not be read. Please try again."
+
+
+def storable(text: str) -> bool:
+    """Whether a database can keep ``text``: no lone surrogates (not UTF-8) and no NUL
+    (PostgreSQL refuses it in text). Checked on every value a request brings, so a bad
+    value is refused with a 400 before it can reach the writer and its batch."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _all_storable(value: Any) -> bool:
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return all(storable(k) and _all_storable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_all_storable(v) for v in value)
+    return True
 
 
 def _media_type(request: Request) -> str:
@@ -39,9 +63,11 @@ async def read_form(request: Request) -> dict[str, str]:
     try:
         pairs = parse_qsl(body.decode("ascii"), keep_blank_values=True, encoding="utf-8", errors="strict")
     except UnicodeDecodeError as exc:
-        raise HTTPException(400, "Some of the letters could not be read. Please try again.") from exc
+        raise HTTPException(400, _UNREADABLE) from exc
     except ValueError as exc:
         raise HTTPException(400, "The form could not be read. Please try again.") from exc
+    if not all(storable(k) and storable(v) for k, v in pairs):
+        raise HTTPException(400, _UNREADABLE)
     return dict(pairs)
 
 
@@ -58,6 +84,10 @@ async def read_json_object(request: Request) -> dict[str, Any]:
         raise HTTPException(400, "The body is not valid JSON.") from exc
     if not isinstance(data, dict):
         raise HTTPException(422, "The body must be a JSON object.")
+    if not _all_storable(data):
+        raise HTTPException(
+            400, "The body holds characters that are not valid text (a lone surrogate or NUL)."
+        )
     return data
 
 

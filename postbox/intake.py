@@ -21,6 +21,7 @@ from tortoise import Tortoise
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
+from postbox.http import database_unavailable
 from postbox.jobs import wakeup_event
 from postbox.leases import utcnow
 from postbox.models import Job, View
@@ -104,12 +105,28 @@ class Intake:
             return
         try:
             await write_views([view for view, _ in batch])
-        except Exception as exc:  # each waiting request answers with the error (a 503 page)
-            log.error("could not store %d views: %s", len(batch), type(exc).__name__)
-            for _, future in batch:
-                if not future.done():
-                    future.set_exception(exc)
+        except Exception as exc:
+            if len(batch) == 1 or database_unavailable(exc):
+                # Nothing to single out: each waiting request answers with the error (a 503).
+                log.error("could not store %d views: %s", len(batch), type(exc).__name__)
+                _settle(batch, exc)
+                return
+            # One view the request checks missed can break a whole batch: write each on its
+            # own, so only that one fails and every other child's view is kept.
+            log.error(
+                "batch of %d views failed (%s); writing them one by one", len(batch), type(exc).__name__
+            )
+            for item in batch:
+                await self._write([item])
             return
-        for _, future in batch:
-            if not future.done():
-                future.set_result(None)
+        _settle(batch, None)
+
+
+def _settle(batch: list[tuple[View, asyncio.Future[None]]], exc: BaseException | None) -> None:
+    for _, future in batch:
+        if future.done():
+            continue
+        if exc is None:
+            future.set_result(None)
+        else:
+            future.set_exception(exc)
