@@ -25,16 +25,17 @@ from boards import routes as boards_routes
 from moderation import escalation, help_at_hand
 from moderation import services as moderation_services
 from moderation import workspace as moderation_workspace
-from postbox import api, database, easy_send, health, jobs, mailer, metrics
+from postbox import api, easy_send
 from postbox import routes as postbox_routes
 from postbox import services as postbox_services
-from postbox.http import database_unavailable
 from postbox.intake import Intake
-from postbox.logs import AccessLogMiddleware, protect_child_data
-from postbox.openapi import schema
-from postbox.ratelimit import RateLimiter
-from postbox.security import SecurityHeadersMiddleware
-from postbox.templating import templates
+from web import database, health, jobs, mailer, metrics
+from web.http import database_unavailable
+from web.logs import AccessLogMiddleware, protect_child_data
+from web.openapi import schema
+from web.ratelimit import RateLimiter
+from web.security import SecurityHeadersMiddleware
+from web.templating import templates
 
 log = logging.getLogger("postbox.app")
 

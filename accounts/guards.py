@@ -22,9 +22,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 import settings
 from accounts.roles import Role
 from accounts.services import Staff, staff_for
-from postbox.http import read_form
-from postbox.security import CSRF_FIELD, check_csrf
-from postbox.templating import templates
+from web.http import read_form
+from web.security import CSRF_FIELD, check_csrf
+from web.templating import templates
 
 SESSION_COOKIE = "__Host-postbox_staff" if settings.SECURE_COOKIES else "postbox_staff"
 _STAFF_PREFIXES = ("/staff", "/metrics")

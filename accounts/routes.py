@@ -27,8 +27,8 @@ from accounts.models import AuditEntry, StaffUser
 from accounts.roles import ALL, SCOPED, Role
 from accounts.services import SignInError, Staff
 from boards.models import Board
-from postbox.http import path_id, read_form
-from postbox.security import CSRF_FIELD, check_csrf
+from web.http import path_id, read_form
+from web.security import CSRF_FIELD, check_csrf
 
 _PREAUTH_COOKIE = "postbox_preauth"
 _PREAUTH_MAX_AGE_S = 300

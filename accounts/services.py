@@ -20,7 +20,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 import settings
 from accounts.models import AuditEntry, SetupToken, StaffSession, StaffUser
 from accounts.roles import SAFEGUARDING, SCOPED, Role
-from postbox import crypto
+from web import crypto
 
 MIN_PASSWORD_LENGTH = 12
 TOTP_ISSUER = "The Post-box"

@@ -12,9 +12,9 @@ from accounts.services import Staff, audit
 from ambassadors.models import LocalIssue, LocalIssueView
 from boards import services as boards
 from boards.models import Update
-from postbox.http import parse_id
 from postbox.models import View
 from postbox.vocabulary import areas
+from web.http import parse_id
 
 MAX_BODY = 2000
 

@@ -134,7 +134,7 @@ def main() -> None:
     }
     sys.path.insert(0, str(ROOT))
     os.environ.update(env)
-    from postbox import database
+    from web import database
 
     asyncio.run(database.apply_migrations(f"sqlite://{db}"))
 

@@ -13,8 +13,8 @@ from boards import feeds
 from boards.models import Update, UpdateState, UpdateStatus, UpdateView
 from boards.services import STATUS_WORDS, linked_views, slugify, timeline_of
 from easy_read.render import glossary_box, points_for_template
-from postbox.templating import templates
 from postbox.vocabulary import THEME_HINTS, THEMES
+from web.templating import templates
 
 THEME_SLUGS: dict[str, str] = {slugify(theme): theme for theme in THEMES}
 _CACHE = {"Cache-Control": "public, max-age=300"}

@@ -28,9 +28,9 @@ from boards.models import (
     UpdateView,
 )
 from easy_read.checker import EasyReadReport, check
-from postbox.http import parse_id
 from postbox.models import View
 from postbox.vocabulary import THEMES
+from web.http import parse_id
 
 WORKSPACE: frozenset[Role] = frozenset({Role.ADMIN, Role.EDITOR, Role.BOARD_MEMBER, Role.AMBASSADOR})
 REVIEWERS: frozenset[Role] = frozenset({Role.ADMIN, Role.EDITOR})

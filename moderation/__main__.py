@@ -148,7 +148,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
     can be reviewed and added to the training data (children's words: keep the file safe)."""
     import asyncio
 
-    from postbox import database
+    from web import database
 
     async def export() -> int:
         from moderation.models import ScreenLabel

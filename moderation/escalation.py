@@ -22,9 +22,10 @@ from accounts.services import Staff, audit
 from moderation import sla
 from moderation.models import Case, CaseState, Review, ReviewState, Screening
 from moderation.screening.types import CATEGORIES, Level
-from postbox import mailer
-from postbox.leases import utcnow
-from postbox.models import OutboxMessage, View, ViewStatus
+from postbox.models import View, ViewStatus
+from web import mailer
+from web.leases import utcnow
+from web.models import OutboxMessage
 
 log = logging.getLogger("moderation.escalation")
 

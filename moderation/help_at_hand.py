@@ -1,7 +1,7 @@
 """Help at Hand: the case list, a case, and a child's request to be contacted.
 
 A contact request is the only place the product takes contact details. It is sealed with
-``postbox.crypto`` before it is stored, opened only for the help_at_hand role, and deleted
+``web.crypto`` before it is stored, opened only for the help_at_hand role, and deleted
 when the case closes.
 """
 
@@ -23,13 +23,13 @@ from moderation.escalation import CATEGORY_NAMES, open_case
 from moderation.models import Case, CaseNote, CaseState, ContactRequest, Screening
 from moderation.screening.types import Level
 from moderation.workspace import segments
-from postbox import crypto, mailer
-from postbox.http import BIGINT_MAX, path_id, read_form
-from postbox.leases import utcnow
 from postbox.models import Reply, View, ViewStatus
-from postbox.security import CSRF_FIELD, check_csrf
 from postbox.services import find_view
-from postbox.templating import templates
+from web import crypto, mailer
+from web.http import BIGINT_MAX, path_id, read_form
+from web.leases import utcnow
+from web.security import CSRF_FIELD, check_csrf
+from web.templating import templates
 
 HELPERS = {Role.ADMIN, Role.HELP_AT_HAND}
 CONTACT_WAYS = {"phone": "Phone call", "text": "Text message", "email": "E-mail"}

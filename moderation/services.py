@@ -20,9 +20,9 @@ from moderation.models import Screening
 from moderation.screening import Screener, get_screener
 from moderation.screening.pii import redact
 from moderation.screening.types import Level, ScreenResult
-from postbox import mailer
-from postbox.jobs import JobKind
 from postbox.models import View, ViewStatus
+from web import mailer
+from web.jobs import JobKind
 
 log = logging.getLogger("moderation.services")
 

@@ -24,11 +24,11 @@ from moderation.escalation import categories_of, open_case
 from moderation.models import Decision, Review, ReviewState, Screening, ScreenLabel
 from moderation.screening.pii import redact
 from moderation.screening.types import Level, Span
-from postbox import mailer
-from postbox.http import BIGINT_MAX, path_id
-from postbox.leases import utcnow
 from postbox.models import Reply, View, ViewStatus
 from postbox.vocabulary import THEMES
+from web import mailer
+from web.http import BIGINT_MAX, path_id
+from web.leases import utcnow
 
 MODERATORS = {Role.ADMIN, Role.MODERATOR}
 MAX_REPLY = 5000

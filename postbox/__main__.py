@@ -8,7 +8,8 @@ import json
 import sys
 
 import settings
-from postbox import database, logs, maintenance
+from postbox import maintenance
+from web import database, logs
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -26,7 +27,7 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        access_log=False,  # ours names the route, never the client: see postbox/logs.py
+        access_log=False,  # ours names the route, never the client: see web/logs.py
         proxy_headers=True,
         log_config=None,
         loop="uvloop",
@@ -83,7 +84,7 @@ async def _board_id(name_or_id: str) -> int:
 
 def _worker(args: argparse.Namespace) -> int:
     from app import job_kinds
-    from postbox import jobs, mailer
+    from web import jobs, mailer
 
     async def run() -> None:
         await database.open_database()

@@ -13,8 +13,8 @@ from starlette.routing import Route
 import settings
 from postbox import services
 from postbox.forms import ViewSubmission, field_errors
-from postbox.http import read_json_object
-from postbox.openapi import describe
+from web.http import read_json_object
+from web.openapi import describe
 
 
 class Support(BaseModel):

@@ -13,10 +13,10 @@ from starlette.routing import Route
 
 from postbox import services
 from postbox.forms import ViewSubmission, field_errors
-from postbox.http import database_unavailable, read_form
-from postbox.security import CSRF_FIELD, check_csrf
-from postbox.templating import templates
 from postbox.vocabulary import AGE_BAND_LABELS, AGE_BANDS
+from web.http import database_unavailable, read_form
+from web.security import CSRF_FIELD, check_csrf
+from web.templating import templates
 
 PICTOGRAM = "/static/pictograms/{}.svg"
 

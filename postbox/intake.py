@@ -21,10 +21,11 @@ from tortoise import Tortoise
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
-from postbox.http import database_unavailable
-from postbox.jobs import wakeup_event
-from postbox.leases import utcnow
-from postbox.models import Job, View
+from postbox.models import View
+from web.http import database_unavailable
+from web.jobs import wakeup_event
+from web.leases import utcnow
+from web.models import Job
 
 log = logging.getLogger("postbox.intake")
 

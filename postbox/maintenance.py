@@ -13,10 +13,11 @@ from tortoise.context import TortoiseContext
 from tortoise.exceptions import ConfigurationError
 from tortoise.migrations.autodetector import MigrationAutodetector
 
-from postbox import database
 from postbox.forms import ViewSubmission
-from postbox.leases import utcnow
-from postbox.models import Job, JobState, OutboxMessage, OutboxState, View
+from postbox.models import View
+from web import database
+from web.leases import utcnow
+from web.models import Job, JobState, OutboxMessage, OutboxState
 
 DEMO_VIEWS = Path(__file__).with_name("data") / "demo" / "childrens_views_sample.jsonl"
 THEME_ALIASES = {"Families": "Family", "Unaccompanied Children Seeking Asylum": "Children Seeking Asylum"}
@@ -102,7 +103,7 @@ DEMO_WORRIES = [
 async def _screen_everything() -> int:
     """Run the full screen over the queue now, so the demo's boards have released views."""
     from app import job_kinds
-    from postbox import jobs
+    from web import jobs
 
     done = 0
     while claimed := await jobs.run_once(job_kinds()):

@@ -1,4 +1,4 @@
-"""The post-box's records: a child's view, replies to it, durable jobs and the mail outbox."""
+"""The post-box's records: a child's view and the replies to it."""
 
 from __future__ import annotations
 
@@ -57,56 +57,3 @@ class Reply(Model):
 
     class Meta:
         table = "reply"
-
-
-class JobState(StrEnum):
-    PENDING = "pending"
-    DONE = "done"
-    FAILED = "failed"
-
-
-class Job(Model):
-    """A durable unit of work: claimed under a lease, retried with back-off, never dropped."""
-
-    id = fields.BigIntField(primary_key=True)
-    kind = fields.CharField(max_length=32)
-    payload = fields.JSONField(default=dict)
-    state = fields.CharEnumField(JobState, max_length=8, default=JobState.PENDING)
-    attempts = fields.IntField(default=0)
-    run_after = fields.DatetimeField()
-    lease_until = fields.DatetimeField(null=True)
-    lease_owner = fields.CharField(max_length=32, null=True)
-    last_error = fields.TextField(null=True)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    finished_at = fields.DatetimeField(null=True)
-
-    class Meta:
-        table = "job"
-        indexes = (("state", "run_after"),)
-
-
-class OutboxState(StrEnum):
-    PENDING = "pending"
-    SENT = "sent"
-
-
-class OutboxMessage(Model):
-    """An e-mail written in the same transaction as the thing it announces, sent later."""
-
-    id = fields.BigIntField(primary_key=True)
-    to = fields.CharField(max_length=254)
-    subject = fields.CharField(max_length=200)
-    text_body = fields.TextField()
-    html_body = fields.TextField(null=True)
-    state = fields.CharEnumField(OutboxState, max_length=8, default=OutboxState.PENDING)
-    attempts = fields.IntField(default=0)
-    next_attempt_at = fields.DatetimeField()
-    lease_until = fields.DatetimeField(null=True)
-    lease_owner = fields.CharField(max_length=32, null=True)
-    last_error = fields.TextField(null=True)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    sent_at = fields.DatetimeField(null=True)
-
-    class Meta:
-        table = "outbox_message"
-        indexes = (("state", "next_attempt_at"),)

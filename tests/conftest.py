@@ -30,7 +30,7 @@ import pytest  # noqa: E402
 from starlette.applications import Starlette  # noqa: E402
 
 from app import create_app  # noqa: E402
-from postbox import database  # noqa: E402
+from web import database  # noqa: E402
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 

@@ -14,8 +14,8 @@ from starlette.applications import Starlette
 
 from accounts import services
 from accounts.roles import Role
-from postbox import crypto
 from tests.helpers import csrf_token
+from web import crypto
 
 _hasher = PasswordHasher(time_cost=1, memory_cost=8192)
 

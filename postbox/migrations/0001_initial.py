@@ -2,7 +2,8 @@ from tortoise import migrations
 from tortoise.migrations import operations as ops
 import functools
 from json import dumps, loads
-from postbox.models import JobState, OutboxState, ViewStatus
+from web.models import JobState, OutboxState
+from postbox.models import ViewStatus
 from tortoise.fields.base import OnDelete
 from tortoise import fields
 from tortoise.indexes import Index

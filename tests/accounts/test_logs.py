@@ -9,11 +9,11 @@ import pytest
 
 import settings
 from accounts.roles import Role
-from postbox import mailer
 from tests.conftest import MailSink
 from tests.helpers import csrf_token, send_view
 from tests.moderation.test_workspace import act
 from tests.staff import make_staff, sign_in
+from web import mailer
 
 CHILD_WORDS = "my stepdad hits me when mum is at work and i have bruises on my arm"
 
@@ -30,8 +30,8 @@ async def test_logs_hold_no_password_code_secret_or_child_text(
     assert (await sign_in(client, account)).status_code == 303
     await send_view(client, CHILD_WORDS)
     from app import job_kinds
-    from postbox import jobs
     from postbox.models import View
+    from web import jobs
 
     await jobs.run_once(job_kinds())
     view = await View.get()

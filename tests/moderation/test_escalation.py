@@ -16,12 +16,13 @@ from moderation.escalation import notify_overdue
 from moderation.models import Case, CaseState, Review
 from moderation.screening.types import CATEGORIES, Level, ScreenResult, Span
 from moderation.services import record_and_route
-from postbox import jobs, mailer
-from postbox.leases import utcnow
-from postbox.models import OutboxMessage, OutboxState, View, ViewStatus
+from postbox.models import View, ViewStatus
 from tests.conftest import MailSink
 from tests.live import free_port
 from tests.staff import StaffClientFactory
+from web import jobs, mailer
+from web.leases import utcnow
+from web.models import OutboxMessage, OutboxState
 
 DISCLOSURE = "i want to kms tonight i have the pills ready"
 

@@ -6,9 +6,10 @@ import httpx
 
 from app import job_kinds
 from moderation.models import Screening
-from postbox import jobs
-from postbox.leases import utcnow
-from postbox.models import Job, View, ViewStatus
+from postbox.models import View, ViewStatus
+from web import jobs
+from web.leases import utcnow
+from web.models import Job
 
 
 async def _send_and_screen(client: httpx.AsyncClient, text: str) -> View:

@@ -11,10 +11,11 @@ from accounts.roles import Role
 from moderation.models import Case, CaseState, ContactRequest, Review, ReviewState, ScreenLabel
 from moderation.screening.types import Level, Span
 from moderation.services import record_and_route
-from postbox.models import OutboxMessage, Reply, View, ViewStatus
+from postbox.models import Reply, View, ViewStatus
 from tests.helpers import csrf_token, receipt_code, send_view
 from tests.moderation.test_escalation import DISCLOSURE, make_view, result
 from tests.staff import StaffClientFactory
+from web.models import OutboxMessage
 
 
 async def act(client: httpx.AsyncClient, view_id: int, action: str, **fields: str) -> httpx.Response:

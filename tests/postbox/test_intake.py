@@ -9,8 +9,9 @@ import pytest
 from starlette.applications import Starlette
 
 from postbox.intake import Intake
-from postbox.models import Job, View
+from postbox.models import View
 from tests.helpers import csrf_token
+from web.models import Job
 
 POISON = [
     '{"text": "\\ud800 lone high surrogate"}',

@@ -8,8 +8,9 @@ from pathlib import Path
 import httpx
 
 from postbox import maintenance
-from postbox.leases import utcnow
-from postbox.models import Job, JobState, Reply, View
+from postbox.models import Reply, View
+from web.leases import utcnow
+from web.models import Job, JobState
 
 ROOT = Path(__file__).resolve().parents[2]
 

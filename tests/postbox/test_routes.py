@@ -123,7 +123,7 @@ async def test_markup_in_a_view_is_stored_as_text_and_rendered_escaped(client: h
 
 
 async def test_check_is_throttled_against_guessing(client: httpx.AsyncClient, app) -> None:
-    from postbox.ratelimit import RateLimiter
+    from web.ratelimit import RateLimiter
 
     app.state.check_limiter = RateLimiter(per_minute=3)
     token = await csrf_token(client, "/check")
@@ -136,7 +136,7 @@ async def test_check_is_throttled_against_guessing(client: httpx.AsyncClient, ap
 
 
 async def test_sending_is_rate_limited_per_client(client: httpx.AsyncClient, app) -> None:
-    from postbox.ratelimit import RateLimiter
+    from web.ratelimit import RateLimiter
 
     app.state.limiter = RateLimiter(per_minute=2)
     statuses = [(await send_view(client, f"view {n}")).status_code for n in range(3)]

@@ -1,6 +1,6 @@
 """Delivering the outbox: e-mail written in a transaction, sent by a worker, never dropped.
 
-Each pass leases due messages (``postbox.leases``), sends them over one SMTP connection
+Each pass leases due messages (``web.leases``), sends them over one SMTP connection
 with aiosmtplib, and marks each sent. A message that cannot go (server down, refused)
 keeps its row: its next attempt is pushed back exponentially, up to five minutes apart,
 for as long as it takes. ``wakeup`` lets urgent mail go at once instead of at the next poll.
@@ -20,8 +20,8 @@ from email.utils import formatdate, make_msgid
 import aiosmtplib
 
 import settings
-from postbox.leases import backoff_seconds, claim, utcnow
-from postbox.models import OutboxMessage, OutboxState
+from web.leases import backoff_seconds, claim, utcnow
+from web.models import OutboxMessage, OutboxState
 
 log = logging.getLogger("postbox.mailer")
 

@@ -14,14 +14,15 @@ from tortoise.migrations.api.migrate import migrate as tortoise_migrate
 
 import settings
 
-# App label → model module. Order matters only for readability; migrations carry
+# App label → model modules. Order matters only for readability; migrations carry
 # their own dependencies.
-APPS: dict[str, str] = {
-    "postbox": "postbox.models",
-    "moderation": "moderation.models",
-    "accounts": "accounts.models",
-    "boards": "boards.models",
-    "ambassadors": "ambassadors.models",
+APPS: dict[str, list[str]] = {
+    # web.models (Job, OutboxMessage) keeps the label "postbox": ...
+    "postbox": ["postbox.models", "web.models"],
+    "moderation": ["moderation.models"],
+    "accounts": ["accounts.models"],
+    "boards": ["boards.models"],
+    "ambassadors": ["ambassadors.models"],
 }
 
 
@@ -30,8 +31,8 @@ def tortoise_config(database_url: str | None = None) -> dict[str, Any]:
     return {
         "connections": {"default": url},
         "apps": {
-            label: {"models": [module], "default_connection": "default", "migrations": f"{label}.migrations"}
-            for label, module in APPS.items()
+            label: {"models": modules, "default_connection": "default", "migrations": f"{label}.migrations"}
+            for label, modules in APPS.items()
         },
         "use_tz": True,
         "timezone": "UTC",

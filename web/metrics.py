@@ -15,8 +15,9 @@ from starlette.routing import Route
 from tortoise.functions import Avg, Count
 
 from moderation.models import Screening
-from postbox import jobs
-from postbox.models import OutboxMessage, OutboxState, View
+from postbox.models import View
+from web import jobs
+from web.models import OutboxMessage, OutboxState
 
 
 def _is_local(request: Request) -> bool:

@@ -6,9 +6,10 @@ from typing import Any
 import httpx
 
 from moderation import services as moderation
-from postbox import jobs
-from postbox.leases import claim, utcnow
-from postbox.models import Job, JobState, View, ViewStatus
+from postbox.models import View, ViewStatus
+from web import jobs
+from web.leases import claim, utcnow
+from web.models import Job, JobState
 
 
 async def _always_fails(payload: dict[str, Any]) -> None:

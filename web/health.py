@@ -9,8 +9,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from moderation import services as moderation
-from postbox import jobs
-from postbox.models import OutboxMessage, OutboxState
+from web import jobs
+from web.models import OutboxMessage, OutboxState
 
 
 async def healthz(request: Request) -> Response:

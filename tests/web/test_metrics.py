@@ -37,8 +37,8 @@ async def test_metrics_count_open_and_overdue_cases_and_staff_may_read_them(
     from accounts.roles import Role
     from moderation.models import Case
     from moderation.screening.types import Level
-    from postbox.leases import utcnow
     from tests.moderation.test_escalation import make_view
+    from web.leases import utcnow
 
     await make_view(client, "he hits me", Level.HIGH, category="abuse")
     late = await make_view(client, "i want to kms", Level.URGENT)

@@ -1,7 +1,7 @@
 """The durable job queue: work that must happen after the request, and must not be lost.
 
 A job is a row written in the same transaction as the thing it is about. Workers lease
-jobs (``postbox.leases``), run the handler for the job's kind, and mark it done. A job
+jobs (``web.leases``), run the handler for the job's kind, and mark it done. A job
 that raises is retried with back-off; after ``max_attempts`` the kind's give-up handler
 runs (for screening: mark the view for a person to read) and the job is marked failed.
 """
@@ -19,8 +19,8 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from postbox.leases import backoff_seconds, claim, utcnow
-from postbox.models import Job, JobState
+from web.leases import backoff_seconds, claim, utcnow
+from web.models import Job, JobState
 
 log = logging.getLogger("postbox.jobs")
 

@@ -8,7 +8,7 @@ import jinja2
 from starlette.templating import Jinja2Templates
 
 import settings
-from postbox.security import CSRF_FIELD, csrf_token
+from web.security import CSRF_FIELD, csrf_token
 
 
 def _context(request: Any) -> dict[str, Any]:
