@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from moderation.screening import fast_screen
-from moderation.screening.datasets import load_examples, load_sitb, load_views
+from screening import fast_screen
+from screening.datasets import load_examples, load_sitb, load_views
 
 # The post-box accepts views of up to 5,000 characters (postbox/forms.py MAX_TEXT).
 MAX_VIEW_CHARS = 5000

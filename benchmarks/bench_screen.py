@@ -12,9 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from moderation.screening import fast_screen
-from moderation.screening.datasets import load_examples, load_views
-from moderation.screening.screener import Screener
+from screening import fast_screen
+from screening.datasets import load_examples, load_views
+from screening.screener import Screener
 
 
 def main() -> None:

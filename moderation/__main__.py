@@ -27,7 +27,7 @@ def _settings_paths() -> tuple[str | None, str | None]:
 
 
 def _batch_line(item_id: object, result) -> dict:
-    from moderation.screening.types import BATCH_CATEGORIES
+    from screening.types import BATCH_CATEGORIES
 
     return {
         "id": item_id,
@@ -42,7 +42,7 @@ def _batch_line(item_id: object, result) -> dict:
 
 
 def _failed_line(item_id: object, reason: str) -> dict:
-    from moderation.screening.types import BATCH_CATEGORIES
+    from screening.types import BATCH_CATEGORIES
 
     return {
         "id": item_id,
@@ -77,7 +77,7 @@ def _read_items(stream) -> Iterator[tuple[int, object, str | None, str | None]]:
 
 
 def cmd_screen(args: argparse.Namespace) -> int:
-    from moderation.screening.screener import Screener
+    from screening.screener import Screener
 
     detoxify, embedding = _settings_paths()
     screener = Screener(detoxify_checkpoint=detoxify, embedding_model_path=embedding).load()
@@ -125,7 +125,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from moderation.screening.train import train
+    from screening.train import train
 
     _, embedding = _settings_paths()
     meta = train(embedding, cache_dir=Path(args.cache) if args.cache else None)
@@ -134,8 +134,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from moderation.screening.evaluate import evaluate
-    from moderation.screening.screener import Screener
+    from screening.evaluate import evaluate
+    from screening.screener import Screener
 
     detoxify, embedding = _settings_paths()
     screener = Screener(detoxify_checkpoint=detoxify, embedding_model_path=embedding).load()
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     screen = sub.add_parser("screen", help="screen JSON Lines from stdin")
     screen.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     screen.set_defaults(func=cmd_screen)
-    train = sub.add_parser("train", help="rebuild moderation/screening/heads/ from moderation/data/")
+    train = sub.add_parser("train", help="rebuild screening/heads/ from screening/data/")
     train.add_argument("--cache", help="directory to cache embeddings in (speeds up re-training)")
     train.set_defaults(func=cmd_train)
     sub.add_parser("evaluate", help="print evaluation figures").set_defaults(func=cmd_evaluate)

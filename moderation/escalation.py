@@ -21,8 +21,8 @@ import settings
 from accounts.services import Staff, audit
 from moderation import sla
 from moderation.models import Case, CaseState, Review, ReviewState, Screening
-from moderation.screening.types import CATEGORIES, Level
 from postbox.models import View, ViewStatus
+from screening.types import CATEGORIES, Level
 from web import mailer
 from web.leases import utcnow
 from web.models import OutboxMessage

@@ -21,10 +21,10 @@ from accounts.roles import Role
 from accounts.services import Staff, audit
 from moderation.escalation import CATEGORY_NAMES, open_case
 from moderation.models import Case, CaseNote, CaseState, ContactRequest, Screening
-from moderation.screening.types import Level
 from moderation.workspace import segments
 from postbox.models import Reply, View, ViewStatus
 from postbox.services import find_view
+from screening.types import Level
 from web import crypto, mailer
 from web.http import BIGINT_MAX, path_id, read_form
 from web.leases import utcnow

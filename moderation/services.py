@@ -1,7 +1,7 @@
 """Screening views off the request, and routing them by what the screen found.
 
 The job queue calls ``screen_job`` for each new view. The screen itself lives in
-``moderation.screening``; models load once per process, in a thread, the first time
+``screening``; models load once per process, in a thread, the first time
 they are needed.
 """
 
@@ -17,10 +17,10 @@ from tortoise.transactions import in_transaction
 import settings
 from moderation.escalation import route_to_people
 from moderation.models import Screening
-from moderation.screening import Screener, get_screener
-from moderation.screening.pii import redact
-from moderation.screening.types import Level, ScreenResult
 from postbox.models import View, ViewStatus
+from screening import Screener, get_screener
+from screening.pii import redact
+from screening.types import Level, ScreenResult
 from web import mailer
 from web.jobs import JobKind
 

@@ -12,7 +12,7 @@ from functools import cache
 
 import holidays
 
-from moderation.screening.types import Level
+from screening.types import Level
 
 URGENT_WITHIN = timedelta(hours=1)
 WORKING_DAYS = {Level.HIGH: 1, Level.MEDIUM: 3}

@@ -22,10 +22,10 @@ from accounts.roles import Role
 from accounts.services import Staff, audit
 from moderation.escalation import categories_of, open_case
 from moderation.models import Decision, Review, ReviewState, Screening, ScreenLabel
-from moderation.screening.pii import redact
-from moderation.screening.types import Level, Span
 from postbox.models import Reply, View, ViewStatus
 from postbox.vocabulary import THEMES
+from screening.pii import redact
+from screening.types import Level, Span
 from web import mailer
 from web.http import BIGINT_MAX, path_id
 from web.leases import utcnow

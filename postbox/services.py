@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import settings
-from moderation.screening import fast_screen
-from moderation.screening.types import Level
 from postbox import receipt
 from postbox.forms import ViewSubmission
 from postbox.intake import Intake, write_views
 from postbox.models import View
 from postbox.vocabulary import STATUS_TITLES, STATUS_WORDS
+from screening import fast_screen
+from screening.types import Level
 
 log = logging.getLogger("postbox.services")
 

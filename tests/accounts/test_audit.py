@@ -7,7 +7,7 @@ import pytest
 
 from accounts.models import AuditEntry
 from accounts.roles import Role
-from moderation.screening.types import Level
+from screening.types import Level
 from tests.moderation.test_escalation import make_view
 from tests.staff import StaffClientFactory
 

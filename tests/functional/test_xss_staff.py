@@ -10,8 +10,8 @@ import httpx
 from accounts.roles import Role
 from boards.models import Update
 from moderation.models import Case
-from moderation.screening.types import Level
 from postbox.models import View
+from screening.types import Level
 from tests.boards.factories import create_update, make_board, post
 from tests.moderation.test_escalation import make_view
 from tests.postbox.test_xss import PAYLOADS

@@ -14,9 +14,9 @@ from accounts.roles import Role
 from app import job_kinds
 from moderation.escalation import notify_overdue
 from moderation.models import Case, CaseState, Review
-from moderation.screening.types import CATEGORIES, Level, ScreenResult, Span
 from moderation.services import record_and_route
 from postbox.models import View, ViewStatus
+from screening.types import CATEGORIES, Level, ScreenResult, Span
 from tests.conftest import MailSink
 from tests.live import free_port
 from tests.staff import StaffClientFactory

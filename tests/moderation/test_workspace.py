@@ -9,9 +9,9 @@ import httpx
 from accounts.models import AuditEntry
 from accounts.roles import Role
 from moderation.models import Case, CaseState, ContactRequest, Review, ReviewState, ScreenLabel
-from moderation.screening.types import Level, Span
 from moderation.services import record_and_route
 from postbox.models import Reply, View, ViewStatus
+from screening.types import Level, Span
 from tests.helpers import csrf_token, receipt_code, send_view
 from tests.moderation.test_escalation import DISCLOSURE, make_view, result
 from tests.staff import StaffClientFactory

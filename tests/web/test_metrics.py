@@ -36,7 +36,7 @@ async def test_metrics_count_open_and_overdue_cases_and_staff_may_read_them(
 
     from accounts.roles import Role
     from moderation.models import Case
-    from moderation.screening.types import Level
+    from screening.types import Level
     from tests.moderation.test_escalation import make_view
     from web.leases import utcnow
 

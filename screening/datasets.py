@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 SITB_PATH = DATA_DIR / "sitb_train.csv"
 EXAMPLES_PATH = DATA_DIR / "screening_examples.jsonl"
 VIEWS_PATH = DATA_DIR / "childrens_views_sample.jsonl"

@@ -1,4 +1,4 @@
-"""Train the semantic heads from moderation/data/ and write heads/ (deterministic: fixed seeds).
+"""Train the semantic heads from screening/data/ and write heads/ (deterministic: fixed seeds).
 
 Suicide and self-harm: the sitb training rows (minus the fixed held-out split), with Reddit
 rows down-weighted (they are label 1 only because of where they were posted: a style

@@ -1,7 +1,7 @@
 """The screen's contract: what every layer returns and what the rest of the product reads.
 
 The web app, the job worker and the batch command only touch these types and the two
-entry points in ``moderation.screening`` (``fast_screen`` and ``Screener``).
+entry points in ``screening`` (``fast_screen`` and ``Screener``).
 """
 
 from __future__ import annotations

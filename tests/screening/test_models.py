@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from moderation.screening import Level, ScreenResult, get_screener
-from moderation.screening.screener import Screener, ScreeningError
-from moderation.screening.toxicity import ToxicityLayer, load_detoxify
+from screening import Level, ScreenResult, get_screener
+from screening.screener import Screener, ScreeningError
+from screening.toxicity import ToxicityLayer, load_detoxify
 
 
 @pytest.fixture(scope="session")
@@ -143,7 +143,7 @@ def test_broken_detoxify_checkpoint_falls_back(tmp_path: Path) -> None:
 
 
 def test_encoder_is_the_one_the_heads_were_trained_with(screener: Screener) -> None:
-    from moderation.screening.semantic import LEGACY_ENCODER
+    from screening.semantic import LEGACY_ENCODER
 
     semantic = screener.semantic
     assert semantic.embedder is not None and semantic.heads is not None
@@ -154,7 +154,7 @@ def test_encoder_is_the_one_the_heads_were_trained_with(screener: Screener) -> N
 
 
 def test_unknown_encoder_is_refused() -> None:
-    from moderation.screening.semantic import Embedder, default_model_path
+    from screening.semantic import Embedder, default_model_path
 
     with pytest.raises(ValueError, match="unknown encoder"):
         Embedder(default_model_path() or Path("."), encoder="minilm-fp4")

@@ -18,7 +18,7 @@ import numpy as np
 
 from .rules import RuleOutcome, apply_rules
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 LEXICON_PATH = DATA_DIR / "suicide_risk_lexicon.json"
 
 # Circumstances and identities, not risk: they must never push a view towards an alert.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.screening import CATEGORIES, Level, fast_screen
+from screening import CATEGORIES, Level, fast_screen
 
 ESCALATE = [
     ("i want to kms", "suicide_self_harm"),
@@ -304,23 +304,14 @@ POSITIVE_TEXTS = [
 
 def _reference(text: str) -> dict[str, list[tuple[int, int]]]:
     """Every rule's raw matches, the old way: the rule's own pattern over the whole view."""
-    from moderation.screening.rules import RULES, prepare
+    from screening.rules import RULES, prepare
 
     prepared = prepare(text)
     return {rule.name: [m.span() for m in rule.pattern.finditer(prepared)] for rule in RULES}
 
 
 def test_every_rule_with_an_example_still_fires_through_the_prefilter() -> None:
-    from moderation.screening.rules import (
-        _COMPILED,
-        RULES,
-        RuleOutcome,
-        _matches,
-        _run_rule,
-        _Words,
-        fold,
-        prepare,
-    )
+    from screening.rules import _COMPILED, RULES, RuleOutcome, _matches, _run_rule, _Words, fold, prepare
 
     covered: set[str] = set()
     for text in POSITIVE_TEXTS:
@@ -344,7 +335,7 @@ def test_every_rule_with_an_example_still_fires_through_the_prefilter() -> None:
 
 
 def test_prefilter_on_long_views_agrees_with_every_rule_run_in_full() -> None:
-    from moderation.screening.rules import _COMPILED, _matches, _Words, fold, prepare
+    from screening.rules import _COMPILED, _matches, _Words, fold, prepare
 
     filler = "we went to the park and then we had tea at my nan's house, it was fine. " * 20
     for text in POSITIVE_TEXTS[::3]:
@@ -365,7 +356,7 @@ def test_fold_matches_ignorecase_at_every_code_point() -> None:
     import re
     import sys
 
-    from moderation.screening.rule_patterns import fold
+    from screening.rule_patterns import fold
 
     text = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     folded = fold(text)
@@ -383,7 +374,7 @@ def test_fold_matches_ignorecase_at_every_code_point() -> None:
 def test_match_starts_reads_optional_groups_sentence_starts_and_literals() -> None:
     import re
 
-    from moderation.screening.rule_patterns import match_starts
+    from screening.rule_patterns import match_starts
 
     (starts,) = match_starts(re.compile(r"\b(?:my\s+)?(?:step[\s-]?)?(?:dad|mum)\s+hits\b", re.IGNORECASE))
     assert starts.whole == {"my", "step", "dad", "mum"}
@@ -415,7 +406,7 @@ _RULE_WORDS = [
 def test_start_words_agree_with_every_rule_run_in_full(seed: int) -> None:
     import random
 
-    from moderation.screening.rules import _COMPILED, _matches, _Words, fold, prepare
+    from screening.rules import _COMPILED, _matches, _Words, fold, prepare
 
     rng = random.Random(seed)
     pieces = [*_RULE_WORDS, ". ", "! ", "\n", ", ", "lol", "The", "MY", "Dad", "2", "12", "got stabbed"]
@@ -433,7 +424,7 @@ def test_sentence_bounds_are_the_sentence_marks_around_a_match() -> None:
     import random
     import re
 
-    from moderation.screening.rules import _sentence_bounds
+    from screening.rules import _sentence_bounds
 
     marks = re.compile(r"[.!?\n]+")
     rng = random.Random(7)

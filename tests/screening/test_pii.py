@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderation.screening import fast_screen, find_pii, redact
+from screening import fast_screen, find_pii, redact
 
 FOUND = [
     ("My name is Chloe Smith", "name", "Chloe Smith"),
@@ -101,7 +101,7 @@ _PII_PIECES = st.one_of(
 
 
 def _prefilter_agrees(text: str) -> None:
-    from moderation.screening import pii
+    from screening import pii
 
     view = pii._View(text)
     for pattern in pii._NEEDS:
