@@ -21,6 +21,7 @@ import settings
 from accounts.models import AuditEntry, SetupToken, StaffSession, StaffUser
 from accounts.roles import SAFEGUARDING, SCOPED, Role
 from web import crypto
+from web.errors import NotFound
 
 MIN_PASSWORD_LENGTH = 12
 TOTP_ISSUER = "The Post-box"
@@ -91,6 +92,13 @@ async def create_user(
     )
     await audit(actor, "account.created", "account", user.id, f"role={role.value}")
     return user, await setup_link(user, actor=actor)
+
+
+async def load_user(user_id: int) -> StaffUser:
+    user = await StaffUser.get_or_none(id=user_id)
+    if user is None:
+        raise NotFound("There is no such account.")
+    return user
 
 
 async def setup_link(user: StaffUser, *, actor: Staff | None = None) -> str:

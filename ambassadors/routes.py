@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute
@@ -13,8 +12,8 @@ from accounts.guards import form_of, staff_page, staff_route
 from accounts.roles import Role
 from accounts.services import Staff
 from ambassadors import services
-from boards import services as boards
 from postbox.vocabulary import areas
+from web.errors import InvalidInput
 
 READERS = frozenset({Role.ADMIN, Role.EDITOR, Role.AMBASSADOR})
 AUTHORS = frozenset({Role.AMBASSADOR})
@@ -23,9 +22,11 @@ AUTHORS = frozenset({Role.AMBASSADOR})
 async def _list_page(
     request: Request, staff: Staff, values: dict[str, str], errors: dict[str, str], status: int = 200
 ) -> Response:
+    # Cohorts belong to boards, beside us: their names are asked for, not imported.
+    cohorts = [b for b in await request.app.state.hooks.board_choices() if staff.may_see_board(b.id)]
     context = {
         "issues": await services.issues_for(staff),
-        "boards": {b.id: b for b in await boards.visible_boards(staff)},
+        "boards": {b.id: b for b in cohorts},
         "values": values,
         "errors": errors,
         "areas": areas(),
@@ -43,7 +44,7 @@ async def post_issue(request: Request, staff: Staff) -> Response:
     form = form_of(request)
     try:
         await services.create_issue(staff, form)
-    except boards.InvalidInput as exc:
+    except InvalidInput as exc:
         return await _list_page(request, staff, form, exc.errors, 400)
     return RedirectResponse("/staff/local-issues?done=posted", status_code=303)
 
@@ -54,29 +55,24 @@ async def _issue_page(
     context = {
         "issue": issue,
         "links": await services.links_of(staff, issue),
-        "updates": await boards.updates_for(staff),
+        "updates": await request.app.state.hooks.staff_updates(staff),
         "errors": errors or {},
         "done": request.query_params.get("done", ""),
     }
     return staff_page(request, "boards/local_issue.html", context, status)
 
 
-async def _load(request: Request, staff: Staff) -> Any:
-    try:
-        return await services.load_issue(staff, request.path_params["issue_id"])
-    except boards.NotFound as exc:
-        raise HTTPException(404, str(exc)) from exc
-
-
 async def local_issue(request: Request, staff: Staff) -> Response:
-    return await _issue_page(request, staff, await _load(request, staff))
+    issue = await services.load_issue(staff, request.path_params["issue_id"])
+    return await _issue_page(request, staff, issue)
 
 
 async def link_issue(request: Request, staff: Staff) -> Response:
-    issue = await _load(request, staff)
+    issue = await services.load_issue(staff, request.path_params["issue_id"])
+    updates = await request.app.state.hooks.staff_updates(staff)
     try:
-        kind = await services.link(staff, issue, form_of(request))
-    except boards.InvalidInput as exc:
+        kind = await services.link(staff, issue, form_of(request), updates)
+    except InvalidInput as exc:
         return await _issue_page(request, staff, issue, exc.errors, 400)
     return RedirectResponse(f"/staff/local-issues/{issue.id}?done={kind}", status_code=303)
 

@@ -1,19 +1,23 @@
 """Local issues: a Youth Ambassador's short note about something in their area.
 
 An ambassador sees and links only their own cohort's notes; editors and admins see all.
+Ambassadors sit beside boards, not above them: the updates a note can link to come in
+from the caller (``Hooks.staff_updates``), never from an import of boards.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from accounts.roles import Role
 from accounts.services import Staff, audit
 from ambassadors.models import LocalIssue, LocalIssueView
-from boards import services as boards
-from boards.models import Update
 from postbox.models import View
+from postbox.services import shown_text
 from postbox.vocabulary import areas
+from web.errors import InvalidInput, NotFound
 from web.http import parse_id
 
 MAX_BODY = 2000
@@ -30,7 +34,7 @@ async def load_issue(staff: Staff, issue_id: object) -> LocalIssue:
     pk = parse_id(issue_id)
     issue = await LocalIssue.get_or_none(id=pk) if pk else None
     if issue is None or not staff.may_see_board(issue.board_id):
-        raise boards.NotFound("There is no such local issue.")
+        raise NotFound("There is no such local issue.")
     return issue
 
 
@@ -50,43 +54,44 @@ def parse_issue_form(form: dict[str, str]) -> dict[str, str]:
     elif len(body) > MAX_BODY:
         errors["body"] = f"Keep the note short: {MAX_BODY} characters or fewer."
     if errors:
-        raise boards.InvalidInput(errors)
+        raise InvalidInput(errors)
     return {"title": title, "area": area, "body": body}
 
 
 async def create_issue(staff: Staff, form: dict[str, str]) -> LocalIssue:
     data = parse_issue_form(form)
     if staff.board_id is None:
-        raise boards.InvalidInput({"title": "Your account is not in a cohort."})
+        raise InvalidInput({"title": "Your account is not in a cohort."})
     issue = await LocalIssue.create(board_id=staff.board_id, author_id=staff.id, **data)
     await audit(staff, "local_issue.created", "local_issue", issue.id, f"{data['area']}: {data['title']}")
     return issue
 
 
-async def link(staff: Staff, issue: LocalIssue, form: dict[str, str]) -> str:
-    """Link the issue to an update or a released view; returns which."""
+async def link(staff: Staff, issue: LocalIssue, form: dict[str, str], updates: Sequence[Any]) -> str:
+    """Link the issue to one of ``updates`` (those this person may see) or to a released
+    view; returns which."""
     kind = form.get("kind", "")
     if kind == "update":
-        try:
-            update = await boards.load_update(staff, form.get("update_id", ""))
-        except boards.NotFound as exc:
-            raise boards.InvalidInput({"update_id": "Choose one of the updates in the list."}) from exc
+        pk = parse_id(form.get("update_id", ""))
+        update = next((u for u in updates if u.id == pk), None)
+        if update is None:
+            raise InvalidInput({"update_id": "Choose one of the updates in the list."})
         await issue.updates.add(update)
         await audit(staff, "local_issue.update_linked", "local_issue", issue.id, f"update {update.id}")
         return kind
     if kind == "view":
         pk = parse_id(form.get("view_id", ""))
         if pk is None or not await View.exists(id=pk, released=True):
-            raise boards.InvalidInput({"view_id": "Enter the number of a view from the explorer."})
+            raise InvalidInput({"view_id": "Enter the number of a view from the explorer."})
         await LocalIssueView.get_or_create(issue=issue, view_id=pk)
         await audit(staff, "local_issue.view_linked", "local_issue", issue.id, f"view {pk}")
         return kind
-    raise boards.InvalidInput({"form": "Choose what to link."})
+    raise InvalidInput({"form": "Choose what to link."})
 
 
 @dataclass
 class IssueLinks:
-    updates: list[Update]
+    updates: list[Any]  # boards.Update rows, reached through the issue's own relation
     views: list[dict[str, object]]
 
 
@@ -96,5 +101,5 @@ async def links_of(staff: Staff, issue: LocalIssue) -> IssueLinks:
     views = await View.filter(id__in=list(ids), released=True).order_by("-created_at")
     return IssueLinks(
         updates,
-        [{"id": v.id, "text": boards.shown_text(v), "created_at": v.created_at} for v in views],
+        [{"id": v.id, "text": shown_text(v), "created_at": v.created_at} for v in views],
     )

@@ -134,9 +134,10 @@ def main() -> None:
     }
     sys.path.insert(0, str(ROOT))
     os.environ.update(env)
+    from app import MODELS
     from web import database
 
-    asyncio.run(database.apply_migrations(f"sqlite://{db}"))
+    asyncio.run(database.apply_migrations(MODELS, f"sqlite://{db}"))
 
     results = {}
     for name, target in (("bare starlette", "benchmarks.bare_app:app"), ("post-box", "app:app")):

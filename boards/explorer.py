@@ -18,8 +18,9 @@ from tortoise.expressions import Q
 from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
-from boards.services import parse_date, shown_text
+from boards.services import parse_date
 from postbox.models import View
+from postbox.services import shown_text
 from postbox.vocabulary import AGE_BANDS, THEMES, areas
 
 PAGE_SIZE = 50

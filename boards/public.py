@@ -14,6 +14,7 @@ from boards.models import Update, UpdateState, UpdateStatus, UpdateView
 from boards.services import STATUS_WORDS, linked_views, slugify, timeline_of
 from easy_read.render import glossary_box, points_for_template
 from postbox.vocabulary import THEME_HINTS, THEMES
+from web.hooks import Link
 from web.templating import templates
 
 THEME_SLUGS: dict[str, str] = {slugify(theme): theme for theme in THEMES}
@@ -113,13 +114,13 @@ async def theme_feed(request: Request) -> Response:
     )
 
 
-async def updates_for_view(view_id: int) -> list[dict[str, str]]:
-    """Published updates linked to a child's view, as ``{"title", "url"}`` for /check."""
+async def updates_for_view(view_id: int) -> list[Link]:
+    """Published updates linked to a child's view, for /check (``Hooks.update_finders``)."""
     links = await UpdateView.filter(view_id=view_id, update__state=UpdateState.PUBLISHED).prefetch_related(
         "update"
     )
     return [
-        {"title": link.update.title, "url": f"/you-said-we-did/{link.update.slug}"}
+        Link(link.update.title, "update", {"slug": link.update.slug})
         for link in sorted(links, key=lambda link: link.update.published_at or link.created_at)
     ]
 

@@ -19,9 +19,10 @@ from accounts.roles import Role
 from accounts.services import Staff
 from boards import explorer, services
 from boards.models import Board, BoardKind, Update, UpdateState, UpdateStatus
-from boards.services import REVIEWERS, WORKSPACE, InvalidInput, NotFound
+from boards.services import REVIEWERS, WORKSPACE
 from easy_read.checker import check
 from postbox.vocabulary import AGE_BAND_LABELS, AGE_BANDS, THEMES, areas
+from web.errors import InvalidInput, NotFound
 
 ADMINS = frozenset({Role.ADMIN})
 
@@ -68,10 +69,7 @@ async def workspace(request: Request, staff: Staff) -> Response:
 
 
 async def board_detail(request: Request, staff: Staff) -> Response:
-    try:
-        board = await services.load_board(staff, request.path_params["board_id"])
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from exc
+    board = await services.load_board(staff, request.path_params["board_id"])
     context = {
         "board": board,
         "members": await services.members_of(board),
@@ -96,10 +94,7 @@ async def board_new(request: Request, staff: Staff) -> Response:
 
 
 async def board_edit(request: Request, staff: Staff) -> Response:
-    try:
-        board = await services.load_board(staff, request.path_params["board_id"])
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from exc
+    board = await services.load_board(staff, request.path_params["board_id"])
     values: dict[str, Any] = {
         "name": board.name,
         "kind": str(board.kind),
@@ -213,10 +208,7 @@ async def _update_page(
 
 
 async def _load(staff: Staff, request: Request) -> Update:
-    try:
-        return await services.load_update(staff, request.path_params["update_id"])
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from exc
+    return await services.load_update(staff, request.path_params["update_id"])
 
 
 async def update_new(request: Request, staff: Staff) -> Response:

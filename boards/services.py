@@ -29,7 +29,10 @@ from boards.models import (
 )
 from easy_read.checker import EasyReadReport, check
 from postbox.models import View
+from postbox.services import shown_text
 from postbox.vocabulary import THEMES
+from web.errors import InvalidInput, NotFound
+from web.hooks import Choice
 from web.http import parse_id
 
 WORKSPACE: frozenset[Role] = frozenset({Role.ADMIN, Role.EDITOR, Role.BOARD_MEMBER, Role.AMBASSADOR})
@@ -53,19 +56,6 @@ STATUS_WORDS: dict[str, str] = {
 }
 # Fields only an editor or admin may change once an update is public.
 _PUBLIC_WORDS = ("title", "theme", "you_said", "we_did", "easy_read")
-
-
-class NotFound(LookupError):
-    """No such record, or not one this person may see."""
-
-
-class InvalidInput(ValueError):
-    """What was sent cannot be saved; ``errors`` maps a field name to a plain message."""
-
-    def __init__(self, errors: dict[str, str], report: EasyReadReport | None = None) -> None:
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors
-        self.report = report
 
 
 def now() -> datetime:
@@ -100,6 +90,11 @@ async def load_board(staff: Staff, board_id: object) -> Board:
     if board is None or not staff.may_see_board(board.id):
         raise NotFound("There is no such board or cohort.")
     return board
+
+
+async def board_choices() -> list[Choice]:
+    """Every board and cohort, for packages that may not import boards (``Hooks.board_choices``)."""
+    return [Choice(board.id, board.name) for board in await Board.all().order_by("id")]
 
 
 async def members_of(board: Board) -> list[StaffUser]:
@@ -298,8 +293,7 @@ def _gate(update: Update) -> None:
     report = easy_read_report(update)
     if not report.passes:
         raise InvalidInput(
-            {"easy_read": "The Easy Read version does not pass the check yet. Fix the problems listed."},
-            report,
+            {"easy_read": "The Easy Read version does not pass the check yet. Fix the problems listed."}
         )
     if update.status == UpdateStatus.COULDNT_DO and not update.reason:
         raise InvalidInput({"reason": "Say why it could not be done."})
@@ -437,12 +431,12 @@ async def draftable_updates(staff: Staff) -> list[Update]:
     ]
 
 
+async def staff_updates(staff: Staff) -> list[Update]:
+    """Every update this person may see, for ambassadors' local issues (``Hooks.staff_updates``)."""
+    return await updates_for(staff)
+
+
 # Views linked to an update --------------------------------------------------------------
-
-
-def shown_text(view: View) -> str:
-    """What anyone outside safeguarding may read: the redacted words when there are any."""
-    return view.redacted_text if view.redacted_text is not None else view.text
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """From a screening to people: the moderators' queue, Help at Hand cases and their e-mail.
 
-``route_to_people`` runs inside the routing transaction (``services.ROUTING_HOOKS``), so
+``route_to_people`` runs inside the routing transaction (``Hooks.after_screening``), so
 a view's review, its case and the case's e-mail commit together or not at all. The e-mail
 names the level, categories and rule names, the time and a link to the case. It never
 holds the child's words, which stay behind the staff sign-in.
@@ -25,6 +25,7 @@ from postbox.models import View, ViewStatus
 from screening.types import CATEGORIES, Level
 from web import mailer
 from web.leases import utcnow
+from web.metrics import Figure
 from web.models import OutboxMessage
 
 log = logging.getLogger("moderation.escalation")
@@ -210,17 +211,15 @@ async def notify_overdue() -> int:
     return queued
 
 
-async def queue_metrics() -> dict[str, float]:
+async def queue_figures() -> list[Figure]:
     """Open and overdue cases and reviews, for /metrics."""
     now = utcnow()
     open_cases = Case.exclude(state=CaseState.CLOSED)
-    return {
+    counts = {
         "postbox_cases_open": await open_cases.count(),
         "postbox_cases_overdue": await open_cases.filter(due_at__lt=now).count(),
         "postbox_cases_urgent_open": await open_cases.filter(level="urgent").count(),
         "postbox_reviews_open": await Review.filter(state=ReviewState.OPEN).count(),
         "postbox_reviews_overdue": await Review.filter(state=ReviewState.OPEN, due_at__lt=now).count(),
     }
-
-
-mailer.PERIODIC.append(notify_overdue)
+    return [Figure(name, name.replace("_", " "), value) for name, value in counts.items()]

@@ -26,6 +26,7 @@ from postbox.models import Reply, View, ViewStatus
 from postbox.services import find_view
 from screening.types import Level
 from web import crypto, mailer
+from web.errors import NotFound
 from web.http import BIGINT_MAX, path_id, read_form
 from web.leases import utcnow
 from web.security import CSRF_FIELD, check_csrf
@@ -64,7 +65,7 @@ async def _case(request: Request) -> Case:
     case_id = path_id(request, "case_id", maximum=BIGINT_MAX, missing="There is no such case.")
     case = await Case.get_or_none(id=case_id).prefetch_related("view")
     if case is None:
-        raise HTTPException(404, "There is no such case.")
+        raise NotFound("There is no such case.")
     return case
 
 

@@ -1,28 +1,33 @@
 """Screening views off the request, and routing them by what the screen found.
 
-The job queue calls ``screen_job`` for each new view. The screen itself lives in
-``screening``; models load once per process, in a thread, the first time
-they are needed.
+The job queue calls ``screen_job`` for each new view; what happens after a screening (a
+review, a case) is ``Hooks.after_screening``, run inside the screening's transaction. The
+screen itself lives in ``screening``; models load once per process, in a thread, the first
+time they are needed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from tortoise.functions import Avg
 from tortoise.transactions import in_transaction
 
 import settings
-from moderation.escalation import route_to_people
 from moderation.models import Screening
 from postbox.models import View, ViewStatus
 from screening import Screener, get_screener
 from screening.pii import redact
 from screening.types import Level, ScreenResult
 from web import mailer
+from web.health import HealthReport
+from web.hooks import AfterScreening, Hooks
 from web.jobs import JobKind
+from web.metrics import Figure
 
 log = logging.getLogger("moderation.services")
 
@@ -50,18 +55,39 @@ def layers() -> dict[str, str]:
     return _screener.layers()
 
 
+async def screen_health() -> HealthReport:
+    """/healthz names every layer; a missing one (a model that would not load) degrades it."""
+    loaded = layers()
+    return HealthReport("screening", loaded, degraded=any(v == "missing" for v in loaded.values()))
+
+
+async def screening_figures() -> list[Figure]:
+    latency = await Screening.annotate(avg=Avg("elapsed_ms")).first().values("avg")
+    average = (latency or {}).get("avg") or 0
+    return [Figure("postbox_screening_latency_ms_avg", "Mean full-screen time per view", average)]
+
+
+async def preload() -> None:
+    """Load the screen's models now, not when the first child writes: /healthz can name every
+    layer at once, and the first urgent view is not kept waiting."""
+    try:
+        await screener()
+    except Exception as exc:  # the job's own retries and give-up still fail closed
+        log.error("screen could not be loaded at start: %s", type(exc).__name__)
+
+
 async def _view_of(payload: dict[str, Any]) -> View:
     return await View.get(receipt_digest=payload["view_digest"])
 
 
-async def screen_job(payload: dict[str, Any]) -> None:
+async def screen_job(payload: dict[str, Any], hooks: Hooks) -> None:
     view = await _view_of(payload)
     screen = await screener()
     (result,) = await asyncio.to_thread(screen.screen, [view.text])
-    await record_and_route(view, result)
+    await record_and_route(view, result, hooks.after_screening)
 
 
-async def screen_batch(payloads: list[dict[str, Any]]) -> list[BaseException | None]:
+async def screen_batch(payloads: list[dict[str, Any]], hooks: Hooks) -> list[BaseException | None]:
     """Screen many views in one pass of the models. If the pass fails, each view is tried
     on its own so that one bad text cannot hold back the others."""
     views: list[View | None] = []
@@ -82,7 +108,7 @@ async def screen_batch(payloads: list[dict[str, Any]]) -> list[BaseException | N
             if view is not None:
                 try:
                     (result,) = await asyncio.to_thread(screen.screen, [view.text])
-                    await record_and_route(view, result)
+                    await record_and_route(view, result, hooks.after_screening)
                 except Exception as exc:
                     outcomes[i] = exc
         return outcomes
@@ -90,7 +116,7 @@ async def screen_batch(payloads: list[dict[str, Any]]) -> list[BaseException | N
     for i, view in enumerate(views):
         if view is not None:
             try:
-                await record_and_route(view, by_view[id(view)])
+                await record_and_route(view, by_view[id(view)], hooks.after_screening)
             except Exception as exc:
                 outcomes[i] = exc
     return outcomes
@@ -105,8 +131,12 @@ async def screen_gave_up(payload: dict[str, Any], error: str) -> None:
     log.error("screening gave up on view %s; sent to a person", view.id)
 
 
-async def record_and_route(view: View, result: ScreenResult) -> Screening:
-    """Store the screening and move the view to where its level says it belongs."""
+async def record_and_route(
+    view: View, result: ScreenResult, after_screening: Sequence[AfterScreening]
+) -> Screening:
+    """Store the screening and move the view to where its level says it belongs; then, in the
+    same transaction, run ``after_screening`` so that a review, a case and its outbox row
+    commit with the screening."""
     level = max(result.level, Level.parse(view.level)) if view.level else result.level
     needs_human = result.needs_human or view.needs_human
     async with in_transaction() as conn:
@@ -137,24 +167,18 @@ async def record_and_route(view: View, result: ScreenResult) -> Screening:
             view.released = True
             view.status = ViewStatus.SHARED
         await view.save(using_db=conn)
-        for hook in ROUTING_HOOKS:
+        for hook in after_screening:
             await hook(view, screening, conn)
     if level >= Level.HIGH:
         mailer.wakeup()  # after the commit, so the mailer finds the case's e-mail at once
     return screening
 
 
-# Called inside the routing transaction, after the view is updated, so that a review, a
-# case and its outbox row commit with the screening.
-ROUTING_HOOKS: list[Any] = [route_to_people]
-
-JOB_KINDS = {
-    "screen": JobKind(
-        handler=screen_job,
-        batch_handler=screen_batch,
-        give_up=screen_gave_up,
-        max_attempts=3,
-        lease_s=120.0,
-        batch=64,
-    )
-}
+SCREEN_KIND = JobKind(
+    handler=screen_job,
+    batch_handler=screen_batch,
+    give_up=screen_gave_up,
+    max_attempts=3,
+    lease_s=120.0,
+    batch=64,
+)

@@ -27,6 +27,7 @@ from postbox.vocabulary import THEMES
 from screening.pii import redact
 from screening.types import Level, Span
 from web import mailer
+from web.errors import NotFound
 from web.http import BIGINT_MAX, path_id
 from web.leases import utcnow
 
@@ -126,7 +127,7 @@ def segments(text: str, spans: list[dict[str, object]]) -> list[dict[str, object
 async def _load(view_id: int) -> tuple[View, Review | None, Screening | None]:
     view = await View.get_or_none(id=view_id)
     if view is None:
-        raise HTTPException(404, "There is no such item.")
+        raise NotFound("There is no such item.")
     review = await Review.get_or_none(view_id=view_id)
     screening = await Screening.latest(view_id)
     return view, review, screening
@@ -179,7 +180,7 @@ async def act(request: Request, staff: Staff) -> Response:
     async with in_transaction() as conn:
         view = await View.select_for_update().using_db(conn).get_or_none(id=view_id)
         if view is None:
-            raise HTTPException(404, "There is no such item.")
+            raise NotFound("There is no such item.")
         review = await Review.get_or_none(view_id=view_id, using_db=conn)
         if review is None:
             review = await Review.create(

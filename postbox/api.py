@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel, ValidationError
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -13,6 +12,7 @@ from starlette.routing import Route
 import settings
 from postbox import services
 from postbox.forms import ViewSubmission, field_errors
+from web.errors import NotFound
 from web.http import read_json_object
 from web.openapi import describe
 
@@ -104,7 +104,7 @@ async def view_status(request: Request) -> Response:
     request.app.state.check_limiter.check("check", request)
     view = await services.find_view(request.path_params["receipt_code"])
     if view is None:
-        raise HTTPException(404, "No message has this code.")
+        raise NotFound("No message has this code.")
     status = await services.view_status(view)
     out = StatusOut(
         status=status.status,

@@ -97,7 +97,8 @@ async def check(request: Request) -> Response:
         context = {"status": None, "error": error, "code": raw[:100]}
         return templates.TemplateResponse(request, "postbox/check.html", context, status_code=404)
     status = await services.view_status(view)
-    updates = [update for finder in services.UPDATE_FINDERS for update in await finder(view.id)]
+    finders = request.app.state.hooks.update_finders
+    updates = [link for finder in finders for link in await finder(view.id)]
     context = {"status": status, "error": None, "updates": updates}
     return templates.TemplateResponse(request, "postbox/check.html", context)
 

@@ -6,9 +6,10 @@ Services take and return plain values; they never see a Request.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from tortoise.functions import Count
 
 import settings
 from postbox import receipt
@@ -18,6 +19,7 @@ from postbox.models import View
 from postbox.vocabulary import STATUS_TITLES, STATUS_WORDS
 from screening import fast_screen
 from screening.types import Level
+from web.metrics import Figure
 
 log = logging.getLogger("postbox.services")
 
@@ -108,6 +110,15 @@ async def view_status(view: View) -> ViewStatusOut:
     )
 
 
-# Boards register here: each finder returns the published "you said, we did" updates
-# linked to a view, as ``{"title", "url"}``, for the child's /check page.
-UPDATE_FINDERS: list[Callable[[int], Awaitable[list[dict[str, str]]]]] = []
+def shown_text(view: View) -> str:
+    """What anyone outside safeguarding may read: the redacted words when there are any."""
+    return view.redacted_text if view.redacted_text is not None else view.text
+
+
+async def view_figures() -> list[Figure]:
+    """Views by screening level, for /metrics."""
+    rows = await View.annotate(n=Count("id")).group_by("level").values("level", "n")
+    return [
+        Figure("postbox_views", "Views by screening level", row["n"], {"level": row["level"] or "unscreened"})
+        for row in rows
+    ]

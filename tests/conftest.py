@@ -29,7 +29,7 @@ import httpx  # noqa: E402
 import pytest  # noqa: E402
 from starlette.applications import Starlette  # noqa: E402
 
-from app import create_app  # noqa: E402
+from app import MODELS, build_hooks, create_app  # noqa: E402
 from web import database  # noqa: E402
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
@@ -54,7 +54,7 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import asyncio
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    asyncio.run(database.apply_migrations(f"sqlite://{path}"))
+    asyncio.run(database.apply_migrations(MODELS, f"sqlite://{path}"))
     return path
 
 
@@ -87,7 +87,7 @@ def _postgres_database() -> Iterator[str]:
 
     asyncio.run(run(f'CREATE DATABASE "{name}"'))
     url = POSTGRES_URL.rsplit("/", 1)[0] + "/" + name
-    asyncio.run(database.apply_migrations(url))
+    asyncio.run(database.apply_migrations(MODELS, url))
     try:
         yield url
     finally:
@@ -96,7 +96,7 @@ def _postgres_database() -> Iterator[str]:
 
 @pytest.fixture
 async def app(database_url: str) -> AsyncIterator[Starlette]:
-    application = create_app(database_url, embedded_workers=False)
+    application = create_app(database_url, hooks=build_hooks(), embedded_workers=False)
     async with application.router.lifespan_context(application):
         yield application
 

@@ -9,6 +9,8 @@ from urllib.parse import parse_qsl
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
+from web.errors import NotFound
+
 MAX_BODY_BYTES = 64 * 1024
 FORM_TYPE = "application/x-www-form-urlencoded"
 _UNREADABLE = "Some of the letters could not be read. Please try again."
@@ -109,10 +111,10 @@ def parse_id(raw: object, maximum: int = INT_MAX) -> int | None:
 def path_id(
     request: Request, name: str, *, maximum: int = INT_MAX, missing: str = "There is no such page."
 ) -> int:
-    """The id in path parameter ``name``, or 404 with ``missing``."""
+    """The id in path parameter ``name``; ``NotFound(missing)`` when it cannot be one."""
     value = parse_id(request.path_params[name], maximum)
     if value is None:
-        raise HTTPException(404, missing)
+        raise NotFound(missing)
     return value
 
 

@@ -1,7 +1,8 @@
 """The durable job queue: work that must happen after the request, and must not be lost.
 
 A job is a row written in the same transaction as the thing it is about. Workers lease
-jobs (``web.leases``), run the handler for the job's kind, and mark it done. A job
+jobs (``web.leases``), run the handler for the job's kind (kinds come from
+``Hooks.job_kinds``; a handler is also given the hooks), and mark it done. A job
 that raises is retried with back-off; after ``max_attempts`` the kind's give-up handler
 runs (for screening: mark the view for a person to read) and the job is marked failed.
 """
@@ -12,22 +13,25 @@ import asyncio
 import contextlib
 import logging
 import traceback
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from web.leases import backoff_seconds, claim, utcnow
 from web.models import Job, JobState
 
+if TYPE_CHECKING:
+    from web.hooks import Hooks
+
 log = logging.getLogger("postbox.jobs")
 
-Handler = Callable[[dict[str, Any]], Awaitable[None]]
+Handler = Callable[[dict[str, Any], "Hooks"], Awaitable[None]]
 # Runs many jobs of one kind at once (a model screens a batch far faster than one by one);
 # returns, per payload in order, None for done or the exception that job failed with.
-BatchHandler = Callable[[list[dict[str, Any]]], Awaitable[list[BaseException | None]]]
+BatchHandler = Callable[[list[dict[str, Any]], "Hooks"], Awaitable[list[BaseException | None]]]
 GiveUp = Callable[[dict[str, Any], str], Awaitable[None]]
 
 
@@ -63,19 +67,19 @@ async def enqueue(
     return job
 
 
-async def _run_batch(spec: JobKind, jobs: list[Job]) -> None:
+async def _run_batch(spec: JobKind, jobs: list[Job], hooks: Hooks) -> None:
     assert spec.batch_handler is not None
     try:
-        outcomes = await spec.batch_handler([job.payload for job in jobs])
+        outcomes = await spec.batch_handler([job.payload for job in jobs], hooks)
     except Exception as exc:
         outcomes = [exc] * len(jobs)
     for job, outcome in zip(jobs, outcomes, strict=True):
         await _finish(spec, job, outcome)
 
 
-async def _run(spec: JobKind, job: Job) -> None:
+async def _run(spec: JobKind, job: Job, hooks: Hooks) -> None:
     try:
-        await spec.handler(job.payload)
+        await spec.handler(job.payload, hooks)
     except Exception as exc:  # every failure is retried or handed to a person, never dropped
         await _finish(spec, job, exc)
         return
@@ -114,7 +118,7 @@ async def _fail(job: Job, error: str, give_up: GiveUp | None) -> None:
 class Worker:
     """Runs jobs until ``stop`` is set. One per process is plenty; several processes scale out."""
 
-    kinds: Mapping[str, JobKind]
+    hooks: Hooks
     poll_s: float = 1.0
     stop: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -123,7 +127,7 @@ class Worker:
         while not self.stop.is_set():
             wake.clear()
             try:
-                claimed = await run_once(self.kinds)
+                claimed = await run_once(self.hooks)
             except Exception as exc:
                 # The database may be down for a moment: keep trying. Type only, as in every
                 # log here: a message could quote a child's words.
@@ -135,8 +139,9 @@ class Worker:
                 await asyncio.wait_for(wake.wait(), timeout=self.poll_s)
 
 
-async def run_once(kinds: Mapping[str, JobKind]) -> int:
+async def run_once(hooks: Hooks) -> int:
     """Claim one batch of due jobs of any kind and run them; returns how many were claimed."""
+    kinds = hooks.job_kinds
     spec_batch = max((k.batch for k in kinds.values()), default=16)
     lease = max((k.lease_s for k in kinds.values()), default=120.0)
     jobs = await claim(
@@ -151,10 +156,10 @@ async def run_once(kinds: Mapping[str, JobKind]) -> int:
             for job in batch:
                 await _fail(job, f"no handler for job kind {kind!r}", None)
         elif spec.batch_handler is not None:
-            await _run_batch(spec, batch)
+            await _run_batch(spec, batch, hooks)
         else:
             for job in batch:
-                await _run(spec, job)
+                await _run(spec, job, hooks)
     return len(jobs)
 
 

@@ -53,6 +53,12 @@ def configure(level: str = "INFO") -> None:
     protect_child_data()
 
 
+def route_pattern(scope: Scope) -> str:
+    """The pattern of the route that answered (``/api/v1/views/{receipt_code}``), never the
+    path itself, which may hold a receipt code; "-" when no route matched."""
+    return getattr(scope.get("route"), "path", "-")
+
+
 class AccessLogMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -73,13 +79,12 @@ class AccessLogMiddleware:
         try:
             await self.app(scope, receive, record_status)
         finally:
-            route = scope.get("route")
             access.info(
                 "request",
                 extra={
                     "fields": {
                         "method": scope["method"],
-                        "route": getattr(route, "path", "-"),
+                        "route": route_pattern(scope),
                         "status": status,
                         "ms": round((time.perf_counter() - started) * 1000, 1),
                     }

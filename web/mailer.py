@@ -4,7 +4,7 @@ Each pass leases due messages (``web.leases``), sends them over one SMTP connect
 with aiosmtplib, and marks each sent. A message that cannot go (server down, refused)
 keeps its row: its next attempt is pushed back exponentially, up to five minutes apart,
 for as long as it takes. ``wakeup`` lets urgent mail go at once instead of at the next poll.
-Periodic tasks (overdue case reminders) run on the same loop.
+Periodic tasks (``Hooks.periodic``: overdue case reminders) run on the same loop.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from typing import TYPE_CHECKING
 
 import aiosmtplib
 
@@ -23,14 +23,13 @@ import settings
 from web.leases import backoff_seconds, claim, utcnow
 from web.models import OutboxMessage, OutboxState
 
+if TYPE_CHECKING:
+    from web.hooks import Hooks
+
 log = logging.getLogger("postbox.mailer")
 
 LEASE_S = 60.0
 BATCH = 20
-
-# Called about once a minute by every running mailer; each must be safe to run in many
-# processes at once (it only writes outbox rows guarded by a conditional update).
-PERIODIC: list[Callable[[], Awaitable[None]]] = []
 
 _wakeup: asyncio.Event | None = None
 
@@ -113,7 +112,8 @@ async def _retry_later(message: OutboxMessage, exc: BaseException) -> None:
 
 
 class Mailer:
-    def __init__(self, poll_s: float = 5.0, periodic_s: float = 60.0) -> None:
+    def __init__(self, hooks: Hooks, poll_s: float = 5.0, periodic_s: float = 60.0) -> None:
+        self.hooks = hooks
         self.poll_s = poll_s
         self.periodic_s = periodic_s
         self.stop = asyncio.Event()
@@ -126,7 +126,7 @@ class Mailer:
             try:
                 if loop.time() >= next_periodic:
                     next_periodic = loop.time() + self.periodic_s
-                    for task in PERIODIC:
+                    for task in self.hooks.periodic:
                         await task()
                 while await deliver_due():
                     pass

@@ -1,10 +1,16 @@
-"""The one Jinja environment every package renders with. Autoescape is on."""
+"""The one Jinja environment every package renders with. Autoescape is on.
+
+Links come from route names: ``url_for("moderation:item", view_id=3)`` gives the path
+(``/staff/moderation/3``), not an absolute URL, so a page links to the host and scheme it
+was served from, whatever the proxy in front says.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import jinja2
+from jinja2.runtime import Context
 from starlette.templating import Jinja2Templates
 
 import settings
@@ -25,15 +31,21 @@ def _context(request: Any) -> dict[str, Any]:
     }
 
 
-templates = Jinja2Templates(
-    env=jinja2.Environment(
-        loader=jinja2.FileSystemLoader(settings.ROOT / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    ),
-    context_processors=[_context],
+@jinja2.pass_context
+def url_for(context: Context, name: str, /, **path_params: Any) -> str:
+    return context["request"].url_for(name, **path_params).path
+
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(settings.ROOT / "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
 )
+# Set before Jinja2Templates sees the environment: it only adds its own (absolute) url_for
+# when there is none.
+_env.globals["url_for"] = url_for
+templates = Jinja2Templates(env=_env, context_processors=[_context])
 
 
 def tel(number: str) -> str:

@@ -29,11 +29,11 @@ async def test_logs_hold_no_password_code_secret_or_child_text(
     )
     assert (await sign_in(client, account)).status_code == 303
     await send_view(client, CHILD_WORDS)
-    from app import job_kinds
+    from app import build_hooks
     from postbox.models import View
     from web import jobs
 
-    await jobs.run_once(job_kinds())
+    await jobs.run_once(build_hooks())
     view = await View.get()
     await act(client, view.id, "reply", body="We are here for you, reply text")
     await mailer.deliver_due()

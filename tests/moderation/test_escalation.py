@@ -11,7 +11,7 @@ import pytest
 
 import settings
 from accounts.roles import Role
-from app import job_kinds
+from app import build_hooks
 from moderation.escalation import notify_overdue
 from moderation.models import Case, CaseState, Review
 from moderation.services import record_and_route
@@ -24,6 +24,7 @@ from web import jobs, mailer
 from web.leases import utcnow
 from web.models import OutboxMessage, OutboxState
 
+HOOKS = build_hooks()
 DISCLOSURE = "i want to kms tonight i have the pills ready"
 
 
@@ -46,7 +47,7 @@ async def make_view(client: httpx.AsyncClient, text: str, level: Level, **kwargs
     assert response.status_code == 201
     view = await View.all().order_by("-id").first()
     assert view is not None
-    await record_and_route(view, result(level, **kwargs))  # type: ignore[arg-type]
+    await record_and_route(view, result(level, **kwargs), HOOKS.after_screening)  # type: ignore[arg-type]
     return await View.get(id=view.id)
 
 
@@ -56,7 +57,7 @@ async def test_an_urgent_view_reaches_the_help_at_hand_inbox_without_the_child_s
     started = time.perf_counter()
     response = await client.post("/api/v1/views", json={"text": DISCLOSURE})
     assert response.json()["support"]["show_help"] is True
-    assert await jobs.run_once(job_kinds()) == 1  # the real screen
+    assert await jobs.run_once(HOOKS) == 1  # the real screen
     assert await mailer.deliver_due() == 1
     elapsed = time.perf_counter() - started
 
@@ -89,7 +90,9 @@ async def test_an_urgent_view_reaches_the_help_at_hand_inbox_without_the_child_s
 async def test_a_case_already_open_is_not_opened_again_or_mailed_twice(client: httpx.AsyncClient) -> None:
     view = await make_view(client, DISCLOSURE, Level.HIGH)
     assert await OutboxMessage.all().count() == 1
-    await record_and_route(await View.get(id=view.id), result(Level.URGENT))  # screened again
+    await record_and_route(
+        await View.get(id=view.id), result(Level.URGENT), HOOKS.after_screening
+    )  # screened again
     assert await Case.filter(view_id=view.id).count() == 1
     assert await OutboxMessage.all().count() == 1
     assert (await Review.get(view_id=view.id)).level == "urgent"  # the queue follows the worst level
@@ -121,7 +124,7 @@ async def test_the_mailer_loop_sends_urgent_mail_as_soon_as_it_is_woken(
 ) -> None:
     import asyncio
 
-    loop_mailer = mailer.Mailer(poll_s=60.0)  # a long poll: only the wake-up can make it quick
+    loop_mailer = mailer.Mailer(HOOKS, poll_s=60.0)  # a long poll: only the wake-up can make it quick
     task = asyncio.create_task(loop_mailer.run())
     try:
         await asyncio.sleep(0.2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from app import job_kinds
+from app import build_hooks
 from moderation.models import Screening
 from postbox.models import View, ViewStatus
 from web import jobs
@@ -15,7 +15,7 @@ from web.models import Job
 async def _send_and_screen(client: httpx.AsyncClient, text: str) -> View:
     response = await client.post("/api/v1/views", json={"text": text})
     assert response.status_code == 201
-    assert await jobs.run_once(job_kinds()) == 1
+    assert await jobs.run_once(build_hooks()) == 1
     return await View.get(id=(await View.all().order_by("-id").first()).id)
 
 
@@ -36,7 +36,7 @@ async def test_swearing_alone_is_not_escalated(client: httpx.AsyncClient) -> Non
 async def test_a_disclosure_goes_to_the_help_team_and_is_never_released(client: httpx.AsyncClient) -> None:
     response = await client.post("/api/v1/views", json={"text": "my stepdad hits me when mum's at work"})
     assert response.json()["support"]["show_help"] is True  # the fast screen showed help at once
-    assert await jobs.run_once(job_kinds()) == 1
+    assert await jobs.run_once(build_hooks()) == 1
     view = await View.get()
     assert view.level in {"high", "urgent"}
     assert view.status == ViewStatus.WITH_HELP_TEAM and view.released is False
@@ -65,7 +65,7 @@ async def test_views_are_screened_in_batches_and_a_bad_job_does_not_hold_back_th
     for text in ("More buses please", "Bigger playgrounds", "Free swimming lessons"):
         await client.post("/api/v1/views", json={"text": text})
     await Job.create(kind="screen", payload={"view_digest": "no-such-view"}, run_after=utcnow())
-    assert await jobs.run_once(job_kinds()) == 4
+    assert await jobs.run_once(build_hooks()) == 4
     assert await Screening.all().count() == 3
     assert await View.filter(status=ViewStatus.SHARED).count() == 3
     states = sorted(str(j.state) for j in await Job.all())

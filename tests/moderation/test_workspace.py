@@ -8,6 +8,7 @@ import httpx
 
 from accounts.models import AuditEntry
 from accounts.roles import Role
+from app import build_hooks
 from moderation.models import Case, CaseState, ContactRequest, Review, ReviewState, ScreenLabel
 from moderation.services import record_and_route
 from postbox.models import Reply, View, ViewStatus
@@ -63,7 +64,7 @@ async def test_redaction_keeps_the_original_and_boards_get_the_masked_text(
     view = await View.get(id=(await View.all().order_by("-id").first()).id)  # type: ignore[union-attr]
     screened = result(Level.MEDIUM, category="bullying")
     screened.spans = [Span(5, 17, "name", "name")]
-    await record_and_route(view, screened)
+    await record_and_route(view, screened, build_hooks().after_screening)
     assert response.status_code == 201
     moderator, _ = await staff_client(Role.MODERATOR)
     page = await moderator.get(f"/staff/moderation/{view.id}")
@@ -96,7 +97,7 @@ async def test_a_reply_reaches_the_child_s_check_page(
     sent = await send_view(client, "Can we have a bus to school, it takes an hour to walk")
     code = receipt_code(sent.text)
     view = await View.get()
-    await record_and_route(view, result(Level.MEDIUM, category="neglect"))
+    await record_and_route(view, result(Level.MEDIUM, category="neglect"), build_hooks().after_screening)
     moderator, _ = await staff_client(Role.MODERATOR)
     assert (
         await act(moderator, view.id, "reply", body="Thank you. We asked the council about buses.")

@@ -8,11 +8,12 @@ import httpx
 from moderation import services as moderation
 from postbox.models import View, ViewStatus
 from web import jobs
+from web.hooks import Hooks
 from web.leases import claim, utcnow
 from web.models import Job, JobState
 
 
-async def _always_fails(payload: dict[str, Any]) -> None:
+async def _always_fails(payload: dict[str, Any], hooks: Hooks) -> None:
     raise RuntimeError("model exploded")
 
 
@@ -33,9 +34,10 @@ async def test_a_view_is_queued_for_screening_in_the_same_transaction(client: ht
 
 async def test_screening_that_keeps_failing_sends_the_view_to_a_person(client: httpx.AsyncClient) -> None:
     await client.post("/api/v1/views", json={"text": "I like my school"})
-    kinds = {"screen": jobs.JobKind(handler=_always_fails, give_up=moderation.screen_gave_up, max_attempts=3)}
+    kind = jobs.JobKind(handler=_always_fails, give_up=moderation.screen_gave_up, max_attempts=3)
+    hooks = Hooks(job_kinds={"screen": kind})
     for _ in range(3):
-        assert await jobs.run_once(kinds) == 1
+        assert await jobs.run_once(hooks) == 1
         await _make_due()
     job = await Job.get()
     view = await View.get()
@@ -45,9 +47,9 @@ async def test_screening_that_keeps_failing_sends_the_view_to_a_person(client: h
 
 async def test_a_failed_attempt_is_retried_later_not_at_once(client: httpx.AsyncClient) -> None:
     await client.post("/api/v1/views", json={"text": "I like my school"})
-    kinds = {"screen": jobs.JobKind(handler=_always_fails, max_attempts=3)}
-    assert await jobs.run_once(kinds) == 1
-    assert await jobs.run_once(kinds) == 0  # backing off
+    hooks = Hooks(job_kinds={"screen": jobs.JobKind(handler=_always_fails, max_attempts=3)})
+    assert await jobs.run_once(hooks) == 1
+    assert await jobs.run_once(hooks) == 0  # backing off
     job = await Job.get()
     assert job.state == JobState.PENDING and job.run_after > utcnow()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from postbox import maintenance
+from cli import maintenance
 from postbox.models import Reply, View
 from web.leases import utcnow
 from web.models import Job, JobState

@@ -1,9 +1,8 @@
-"""Jobs an operator runs from the command line: migrations, demo content, retention."""
+"""Jobs an operator runs from the command line: migrations and retention."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -13,18 +12,15 @@ from tortoise.context import TortoiseContext
 from tortoise.exceptions import ConfigurationError
 from tortoise.migrations.autodetector import MigrationAutodetector
 
-from postbox.forms import ViewSubmission
+from app import MODELS
 from postbox.models import View
 from web import database
 from web.leases import utcnow
 from web.models import Job, JobState, OutboxMessage, OutboxState
 
-DEMO_VIEWS = Path(__file__).with_name("data") / "demo" / "childrens_views_sample.jsonl"
-THEME_ALIASES = {"Families": "Family", "Unaccompanied Children Seeking Asylum": "Children Seeking Asylum"}
-
 
 @contextlib.asynccontextmanager
-async def _database(database_url: str | None) -> AsyncIterator[None]:
+async def open_unless_open(database_url: str | None) -> AsyncIterator[None]:
     """Open the database unless the caller (a test, the running app) already has it open."""
     try:
         Tortoise.get_connection("default")
@@ -33,7 +29,7 @@ async def _database(database_url: str | None) -> AsyncIterator[None]:
     else:
         yield
         return
-    await database.open_database(database_url)
+    await database.open_database(MODELS, database_url)
     try:
         yield
     finally:
@@ -43,7 +39,7 @@ async def _database(database_url: str | None) -> AsyncIterator[None]:
 async def _writers() -> list:
     # The autodetector compares the models with the state the migration files build;
     # it needs a connection but no data, so an in-memory database will do.
-    config = database.tortoise_config("sqlite://:memory:")
+    config = database.tortoise_config(MODELS, "sqlite://:memory:")
     async with TortoiseContext() as ctx:
         await ctx.init(config=config)
         writers = await MigrationAutodetector(ctx.apps, config["apps"]).changes()
@@ -67,54 +63,10 @@ async def make_migrations(name: str | None = None, app_label: str | None = None)
     return paths
 
 
-async def load_demo() -> dict[str, int]:
-    """Send the sample of real children's views through the post-box, as a child would."""
-    from postbox import services
-
-    await database.apply_migrations()
-    async with _database(None):
-        sent = 0
-        for line in DEMO_VIEWS.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            quote = json.loads(line)
-            if quote["who"].startswith("Parent"):
-                continue
-            theme = THEME_ALIASES.get(quote["theme"], quote["theme"])
-            await services.submit_view(ViewSubmission(text=quote["text"], theme=theme, quote_consent=True))
-            sent += 1
-        for text in DEMO_WORRIES:  # written by us, so the moderators' queue has something in it
-            await services.submit_view(ViewSubmission(text=text))
-            sent += 1
-        screened = await _screen_everything()
-        from boards.demo import load_demo as load_boards_demo
-
-        return {"views_sent": sent, "views_screened": screened, **await load_boards_demo()}
-
-
-# Not real children's words: made up for the demo queue.
-DEMO_WORRIES = [
-    "people in my class keep calling me names every day and nobody does anything",
-    "i dont want to go home tonight",
-    "queremos más parques y clubes para jóvenes en mi barrio",
-]
-
-
-async def _screen_everything() -> int:
-    """Run the full screen over the queue now, so the demo's boards have released views."""
-    from app import job_kinds
-    from web import jobs
-
-    done = 0
-    while claimed := await jobs.run_once(job_kinds()):
-        done += claimed
-    return done
-
-
 async def purge(days: int, database_url: str | None = None) -> dict[str, int]:
     """Delete views (with their replies and screenings) older than ``days``, and finished
     jobs and sent mail older than a week. Nothing younger is touched."""
-    async with _database(database_url):
+    async with open_unless_open(database_url):
         cutoff = utcnow() - timedelta(days=days)
         week_ago = utcnow() - timedelta(days=7)
         views = 0

@@ -1,0 +1,141 @@
+"""Composition root: every package's routes, the middleware, the lifespan, and the one
+``Hooks`` value through which the shared machinery and the lower packages reach the
+higher ones. Only the command line (``cli``) imports this package."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+import settings
+from accounts import routes as accounts_routes
+from accounts.guards import StaffSessionMiddleware
+from ambassadors import routes as ambassadors_routes
+from boards import public as boards_public
+from boards import routes as boards_routes
+from boards import services as boards_services
+from moderation import escalation, help_at_hand
+from moderation import services as moderation_services
+from moderation import workspace as moderation_workspace
+from postbox import api, easy_send, intake
+from postbox import routes as postbox_routes
+from postbox import services as postbox_services
+from web import database, health, jobs, mailer, metrics
+from web.error_pages import FriendlyErrorsMiddleware, http_error, not_found
+from web.errors import NotFound
+from web.hooks import Hooks
+from web.logs import AccessLogMiddleware, protect_child_data
+from web.openapi import schema
+from web.ratelimit import RateLimiter
+from web.security import SecurityHeadersMiddleware
+
+# Tortoise app label → model modules; each app has its own migrations. web.models keeps the
+# label "postbox" (see web/database.py).
+MODELS: dict[str, list[str]] = {
+    "postbox": ["postbox.models", "web.models"],
+    "moderation": ["moderation.models"],
+    "accounts": ["accounts.models"],
+    "boards": ["boards.models"],
+    "ambassadors": ["ambassadors.models"],
+}
+
+
+def build_hooks() -> Hooks:
+    """Everything the packages plug into each other and into the shared machinery."""
+    return Hooks(
+        job_kinds={intake.SCREEN_JOB: moderation_services.SCREEN_KIND},
+        periodic=(escalation.notify_overdue,),
+        after_screening=(escalation.route_to_people,),
+        update_finders=(boards_public.updates_for_view,),
+        metric_sources=(
+            postbox_services.view_figures,
+            moderation_services.screening_figures,
+            escalation.queue_figures,
+        ),
+        health_checks=(moderation_services.screen_health,),
+        board_choices=boards_services.board_choices,
+        staff_updates=boards_services.staff_updates,
+    )
+
+
+async def openapi(request: Request) -> Response:
+    return JSONResponse(schema(request.app.routes, title="The Post-box API", version="1"))
+
+
+def create_app(
+    database_url: str | None = None, *, hooks: Hooks, embedded_workers: bool | None = None
+) -> Starlette:
+    protect_child_data()
+    url = database_url or settings.DATABASE_URL
+    run_workers = settings.EMBEDDED_WORKERS if embedded_workers is None else embedded_workers
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await database.open_database(MODELS, url)
+        app.state.intake.start()
+        worker = jobs.Worker(hooks)
+        mail = mailer.Mailer(hooks)
+        tasks = [asyncio.create_task(worker.run()), asyncio.create_task(mail.run())] if run_workers else []
+        if run_workers:
+            tasks.append(asyncio.create_task(moderation_services.preload()))
+        try:
+            yield
+        finally:
+            worker.stop.set()
+            mail.stop.set()
+            jobs.wakeup_event().set()
+            await asyncio.gather(*tasks)
+            await app.state.intake.stop()
+            await database.close_database()
+
+    routes = [
+        Mount("/api/v1", routes=api.routes, name="api"),
+        Route("/openapi.json", openapi, name="openapi"),
+        *health.routes,
+        *metrics.routes,
+        *accounts_routes.routes,
+        *moderation_workspace.routes,
+        *help_at_hand.routes,
+        *help_at_hand.child_routes,
+        *boards_routes.routes,
+        *ambassadors_routes.routes,
+        *boards_public.routes,
+        Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
+        Mount("", routes=[*postbox_routes.routes, *easy_send.routes], name="postbox"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[
+            Middleware(AccessLogMiddleware),
+            Middleware(SecurityHeadersMiddleware),
+            Middleware(FriendlyErrorsMiddleware),
+            Middleware(StaffSessionMiddleware),
+        ],
+        exception_handlers={HTTPException: http_error, NotFound: not_found},
+        lifespan=lifespan,
+    )
+    app.state.hooks = hooks
+    app.state.intake = intake.Intake()
+    app.state.limiter = RateLimiter(per_minute=settings.RATE_LIMIT)
+    app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)
+    app.state.sign_in_limiter = RateLimiter(per_minute=settings.SIGN_IN_RATE_LIMIT)
+    return app
+
+
+def __getattr__(name: str) -> Starlette:
+    # ``uvicorn app:app`` builds the app on first use, so the worker and the command line can
+    # import build_hooks and MODELS without building a web app they do not serve.
+    if name == "app":
+        built = create_app(hooks=build_hooks())
+        globals()["app"] = built
+        return built
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

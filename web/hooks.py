@@ -1,0 +1,74 @@
+"""One value holds everything the packages plug into the shared machinery.
+
+``app.build_hooks()`` builds it; ``create_app``, the job worker and the mailer take it, and
+the running app keeps it on ``app.state.hooks``. Nothing is registered at import time, so
+reading ``build_hooks`` shows everything the app does besides serving its routes. A lower
+package reaches a higher one (the post-box asking boards which updates answer a view) only
+through a field here, never through an import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from web.health import HealthReport
+from web.jobs import JobKind
+from web.metrics import Figure
+
+
+@dataclass(frozen=True)
+class Link:
+    """A page to link to, by route name: a template writes ``url_for(link.route, **link.params)``."""
+
+    title: str
+    route: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a pick list (a board or cohort) for a package that may not import its owner."""
+
+    id: int
+    name: str
+
+
+# Run about once a minute by every mailer; each must be safe to run in many processes at once.
+Periodic = Callable[[], Awaitable[object]]
+# (view, its new screening, the open transaction): runs inside the screening's transaction.
+AfterScreening = Callable[[Any, Any, BaseDBAsyncClient], Awaitable[None]]
+# A view's id → links to what was done about it, for the child's /check page.
+UpdateFinder = Callable[[int], Awaitable[list[Link]]]
+MetricSource = Callable[[], Awaitable[list[Figure]]]
+HealthCheck = Callable[[], Awaitable[HealthReport]]
+BoardChoices = Callable[[], Awaitable[list[Choice]]]
+# A signed-in Staff → the "you said, we did" updates they may see, newest change first.
+StaffUpdates = Callable[[Any], Awaitable[Sequence[Any]]]
+
+
+async def _no_boards() -> list[Choice]:
+    return []
+
+
+async def _no_updates(staff: Any) -> Sequence[Any]:
+    return []
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """What each package adds to the jobs, the mailer, /check, /metrics and /healthz."""
+
+    job_kinds: Mapping[str, JobKind] = field(default_factory=dict)
+    periodic: Sequence[Periodic] = ()
+    after_screening: Sequence[AfterScreening] = ()
+    update_finders: Sequence[UpdateFinder] = ()
+    metric_sources: Sequence[MetricSource] = ()
+    health_checks: Sequence[HealthCheck] = ()
+    # Boards own boards, cohorts and updates; accounts (a member's board) and ambassadors
+    # (their cohort's local issues) sit below or beside boards and ask through these.
+    board_choices: BoardChoices = _no_boards
+    staff_updates: StaffUpdates = _no_updates
