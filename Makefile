@@ -20,9 +20,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## run the site at http://127.0.0.1:8000 on SQLite, with its workers
 	$(PY) -m postbox serve --host 127.0.0.1 --port 8000
 
-check: $(STAMP)  ## lint, format check, and no model change without a migration
+check: $(STAMP)  ## lint, format check, imports only point down, no model change without a migration
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m postbox check-migrations
 
 test: check test-sqlite  ## everything CI runs: checks, the suite on SQLite, and on PostgreSQL when PG_TEST_URL is set
@@ -44,4 +45,4 @@ bench: $(STAMP)  ## benchmarks that print numbers
 	$(PY) benchmarks/bench_escalation.py
 
 clean:  ## remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache

@@ -13,7 +13,8 @@ from pathlib import Path
 from starlette.config import Config
 from starlette.datastructures import Secret
 
-ROOT = Path(__file__).resolve().parent
+# The project folder (settings is a package so that the import contract can check it).
+ROOT = Path(__file__).resolve().parent.parent
 
 config = Config(".env" if Path(".env").is_file() else None, env_prefix="POSTBOX_")
 
