@@ -1,6 +1,7 @@
 """Every staff route goes through ``staff_route``: signed in, the right role, CSRF on
 every change. Scope (which board or cohort) is checked by the endpoint against the
-record it loads, with ``Staff.may_see_board``.
+record it loads, with ``Staff.may_see_board``. ``roles_of(route)`` reads back who a route
+admits, so a test can walk the app's own route table.
 
 The session middleware only looks at ``/staff`` and ``/metrics``; a child's request
 never touches the sessions table.
@@ -9,20 +10,20 @@ never touches the sessions table.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from starlette.exceptions import HTTPException
 from starlette.requests import HTTPConnection, Request
-from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import settings
 from accounts.roles import Role
 from accounts.services import Staff, staff_for
 from web.http import read_form
+from web.routing import redirect
 from web.security import CSRF_FIELD, check_csrf
 from web.templating import templates
 
@@ -30,17 +31,6 @@ SESSION_COOKIE = "__Host-postbox_staff" if settings.SECURE_COOKIES else "postbox
 _STAFF_PREFIXES = ("/staff", "/metrics")
 
 StaffEndpoint = Callable[[Request, Staff], Awaitable[Response]]
-
-
-@dataclass(frozen=True)
-class StaffRouteInfo:
-    path: str
-    methods: frozenset[str]
-    roles: frozenset[Role]
-
-
-# Every guarded route, for the role-and-scope matrix test.
-REGISTRY: list[StaffRouteInfo] = []
 
 
 class StaffSessionMiddleware:
@@ -71,8 +61,7 @@ def staff_route(
     async def guarded(request: Request) -> Response:
         staff: Staff | None = request.scope.get("staff")
         if staff is None:
-            target = quote(request.url.path, safe="/")
-            return RedirectResponse(f"/staff/sign-in?next={target}", status_code=303)
+            return redirect(request, "accounts:sign_in", query=f"next={quote(request.url.path, safe='/')}")
         if staff.role not in allowed:
             raise HTTPException(403, "Your role cannot open this page.")
         if request.method not in {"GET", "HEAD"}:
@@ -81,8 +70,13 @@ def staff_route(
             request.state.form = form
         return await endpoint(request, staff)
 
-    REGISTRY.append(StaffRouteInfo(path, method_set, allowed))
+    guarded.staff_roles = allowed  # type: ignore[attr-defined]
     return Route(path, guarded, methods=sorted(method_set), name=name or endpoint.__name__)
+
+
+def roles_of(route: BaseRoute) -> frozenset[Role] | None:
+    """The roles a staff route admits; None for a route that is not guarded."""
+    return getattr(getattr(route, "endpoint", None), "staff_roles", None)
 
 
 def staff_page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:

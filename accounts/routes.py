@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import segno
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -27,6 +27,7 @@ from accounts.models import AuditEntry, StaffUser
 from accounts.roles import ALL, SCOPED, Role
 from accounts.services import SignInError, Staff
 from web.http import path_id, read_form
+from web.routing import path_for, redirect
 from web.security import CSRF_FIELD, check_csrf
 
 _PREAUTH_COOKIE = "postbox_preauth"
@@ -37,12 +38,12 @@ def _preauth() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(str(settings.SECRET_KEY), salt="accounts.preauth")
 
 
-def _safe_next(target: str | None) -> str:
-    """Only a path on this site: never an open redirect."""
+def _safe_next(request: Request, target: str | None) -> str:
+    """Only a path on this site: never an open redirect. The staff home page otherwise."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return "/staff"
+        return path_for(request, "accounts:dashboard")
     if urlsplit(target).netloc:
-        return "/staff"
+        return path_for(request, "accounts:dashboard")
     return target
 
 
@@ -51,25 +52,25 @@ def _limit(request: Request) -> None:
 
 
 async def sign_in(request: Request) -> Response:
-    next_path = _safe_next(request.query_params.get("next"))
+    next_path = _safe_next(request, request.query_params.get("next"))
     if request.method == "GET":
         return staff_page(request, "staff/sign_in.html", {"next": next_path})
     _limit(request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
-    email, next_path = form.get("email", ""), _safe_next(form.get("next"))
+    email, next_path = form.get("email", ""), _safe_next(request, form.get("next"))
     try:
         user = await services.check_password(email, form.get("password", ""))
     except SignInError as exc:
         return staff_page(
             request, "staff/sign_in.html", {"next": next_path, "email": email, "error": str(exc)}, 400
         )
-    response = RedirectResponse(f"/staff/sign-in/code?{urlencode({'next': next_path})}", status_code=303)
+    response = redirect(request, "accounts:sign_in_code", query={"next": next_path})
     response.set_cookie(
         _PREAUTH_COOKIE,
         _preauth().dumps(user.id),
         max_age=_PREAUTH_MAX_AGE_S,
-        path="/staff/sign-in",
+        path=path_for(request, "accounts:sign_in"),
         secure=settings.SECURE_COOKIES,
         httponly=True,
         samesite="strict",
@@ -81,17 +82,17 @@ async def sign_in_code(request: Request) -> Response:
     try:
         user_id = _preauth().loads(request.cookies.get(_PREAUTH_COOKIE, ""), max_age=_PREAUTH_MAX_AGE_S)
     except BadSignature:
-        return RedirectResponse("/staff/sign-in", status_code=303)
+        return redirect(request, "accounts:sign_in")
     user = await StaffUser.get_or_none(id=user_id, is_active=True)
     if user is None:
-        return RedirectResponse("/staff/sign-in", status_code=303)
-    next_path = _safe_next(request.query_params.get("next"))
+        return redirect(request, "accounts:sign_in")
+    next_path = _safe_next(request, request.query_params.get("next"))
     if request.method == "GET":
         return staff_page(request, "staff/sign_in_code.html", {"next": next_path})
     _limit(request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
-    next_path = _safe_next(form.get("next"))
+    next_path = _safe_next(request, form.get("next"))
     try:
         await services.check_code(user, form.get("code", ""))
     except SignInError as exc:
@@ -101,7 +102,7 @@ async def sign_in_code(request: Request) -> Response:
         await services.end_session(old)
     response = RedirectResponse(next_path, status_code=303)
     set_session_cookie(response, await services.start_session(user))
-    response.delete_cookie(_PREAUTH_COOKIE, path="/staff/sign-in")
+    response.delete_cookie(_PREAUTH_COOKIE, path=path_for(request, "accounts:sign_in"))
     return response
 
 
@@ -112,18 +113,13 @@ async def sign_out(request: Request, staff: Staff) -> Response:
     else:
         await services.end_session(request.cookies.get(SESSION_COOKIE, ""))
     await services.audit(staff, "signed_out_everywhere" if everywhere else "signed_out", "account", staff.id)
-    response = RedirectResponse("/staff/sign-in?signed_out=1", status_code=303)
+    response = redirect(request, "accounts:sign_in", query="signed_out=1")
     clear_session_cookie(response)
     return response
 
 
 async def setup(request: Request) -> Response:
-    found = await services.setup_token_user(request.path_params["token"])
-    if found is None:
-        raise HTTPException(
-            404, "This set-up link has been used or has run out. Ask an administrator for a new one."
-        )
-    token, user = found
+    token, user = await services.setup_token_user(request.path_params["token"])
     secret = await services.pending_totp_secret(user)
     context = {"user": user, "secret": secret, "qr": _qr_svg(services.provisioning_uri(user, secret))}
     if request.method == "GET":
@@ -138,7 +134,7 @@ async def setup(request: Request) -> Response:
         await services.complete_setup(token, user, form["password"], form.get("code", ""))
     except SignInError as exc:
         return staff_page(request, "staff/setup.html", {**context, "errors": {"code": str(exc)}}, 400)
-    return RedirectResponse("/staff/sign-in?set_up=1", status_code=303)
+    return redirect(request, "accounts:sign_in", query="set_up=1")
 
 
 def _qr_svg(uri: str) -> Markup:
@@ -180,6 +176,7 @@ async def accounts(request: Request, staff: Staff) -> Response:
                 display_name=form.get("display_name", ""),
                 board_id=board_id if role in SCOPED else None,
                 actor=staff,
+                links=request.app.state.hooks.links,
             )
             context = {
                 "values": {},
@@ -205,7 +202,7 @@ async def account(request: Request, staff: Staff) -> Response:
             user.password_hash, user.totp_secret, user.totp_confirmed = None, None, False
             await user.save(update_fields=["password_hash", "totp_secret", "totp_confirmed"])
             await services.end_all_sessions(user.id)
-            link = await services.setup_link(user, actor=staff)
+            link = await services.setup_link(user, links=request.app.state.hooks.links, actor=staff)
         elif action in {"deactivate", "activate"}:
             if user.id == staff.id:
                 raise HTTPException(400, "You cannot turn off your own account.")
@@ -243,18 +240,17 @@ async def audit_log(request: Request, staff: Staff) -> Response:
     return staff_page(request, "staff/audit.html", {"entries": entries, "q": q})
 
 
+# Mounted at /staff as "accounts": url_for("accounts:sign_in") is /staff/sign-in.
 routes = [
-    Route("/staff/sign-in", sign_in, methods=["GET", "POST"], name="sign_in"),
-    Route("/staff/sign-in/code", sign_in_code, methods=["GET", "POST"], name="sign_in_code"),
-    Route("/staff/setup/{token}", setup, methods=["GET", "POST"], name="setup"),
-    staff_route("/staff/sign-out", sign_out, roles=ALL, methods=["POST"], name="sign_out"),
-    staff_route("/staff", dashboard, roles=ALL, name="dashboard"),
-    staff_route("/staff/accounts", accounts, roles={Role.ADMIN}, methods=["GET", "POST"], name="accounts"),
-    staff_route(
-        "/staff/accounts/{user_id}", account, roles={Role.ADMIN}, methods=["GET", "POST"], name="account"
-    ),
-    staff_route("/staff/audit", audit_log, roles={Role.ADMIN}, name="audit"),
+    Route("/sign-in", sign_in, methods=["GET", "POST"], name="sign_in"),
+    Route("/sign-in/code", sign_in_code, methods=["GET", "POST"], name="sign_in_code"),
+    Route("/setup/{token}", setup, methods=["GET", "POST"], name="setup"),
+    staff_route("/sign-out", sign_out, roles=ALL, methods=["POST"], name="sign_out"),
+    staff_route("/", dashboard, roles=ALL, name="dashboard"),
+    staff_route("/accounts", accounts, roles={Role.ADMIN}, methods=["GET", "POST"], name="accounts"),
+    staff_route("/accounts/{user_id}", account, roles={Role.ADMIN}, methods=["GET", "POST"], name="account"),
+    staff_route("/audit", audit_log, roles={Role.ADMIN}, name="audit"),
 ]
 
-# Routes anyone may open: how one signs in at all.
-PUBLIC_STAFF_PATHS = {"/staff/sign-in", "/staff/sign-in/code", "/staff/setup/{token}"}
+# The only staff routes anyone may open: how one signs in at all.
+PUBLIC_STAFF_ROUTES = frozenset({"sign_in", "sign_in_code", "setup"})

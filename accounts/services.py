@@ -22,6 +22,7 @@ from accounts.models import AuditEntry, SetupToken, StaffSession, StaffUser
 from accounts.roles import SAFEGUARDING, SCOPED, Role
 from web import crypto
 from web.errors import NotFound
+from web.links import Links
 
 MIN_PASSWORD_LENGTH = 12
 TOTP_ISSUER = "The Post-box"
@@ -77,7 +78,13 @@ def valid_email(email: str) -> bool:
 
 
 async def create_user(
-    email: str, role: Role, *, display_name: str = "", board_id: int | None = None, actor: Staff | None = None
+    email: str,
+    role: Role,
+    *,
+    links: Links,
+    display_name: str = "",
+    board_id: int | None = None,
+    actor: Staff | None = None,
 ) -> tuple[StaffUser, str]:
     """A new account with no password yet, and its one-time set-up link."""
     email = normalise_email(email)
@@ -91,7 +98,7 @@ async def create_user(
         email=email, role=role, display_name=display_name.strip()[:100], board_id=board_id
     )
     await audit(actor, "account.created", "account", user.id, f"role={role.value}")
-    return user, await setup_link(user, actor=actor)
+    return user, await setup_link(user, links=links, actor=actor)
 
 
 async def load_user(user_id: int) -> StaffUser:
@@ -101,7 +108,7 @@ async def load_user(user_id: int) -> StaffUser:
     return user
 
 
-async def setup_link(user: StaffUser, *, actor: Staff | None = None) -> str:
+async def setup_link(user: StaffUser, *, links: Links, actor: Staff | None = None) -> str:
     """A fresh one-time link; earlier unused links for this account stop working."""
     await SetupToken.filter(user=user, used_at=None).update(used_at=now())
     raw = secrets.token_urlsafe(32)
@@ -109,13 +116,13 @@ async def setup_link(user: StaffUser, *, actor: Staff | None = None) -> str:
         user=user, digest=digest(raw), expires_at=now() + timedelta(hours=settings.SETUP_LINK_HOURS)
     )
     await audit(actor, "account.setup_link", "account", user.id)
-    return f"{settings.BASE_URL}/staff/setup/{raw}"
+    return links.url("accounts:setup", token=raw)
 
 
-async def setup_token_user(raw: str) -> tuple[SetupToken, StaffUser] | None:
+async def setup_token_user(raw: str) -> tuple[SetupToken, StaffUser]:
     token = await SetupToken.get_or_none(digest=digest(raw)).prefetch_related("user")
     if token is None or token.used_at is not None or token.expires_at <= now() or not token.user.is_active:
-        return None
+        raise NotFound("This set-up link has been used or has run out. Ask an administrator for a new one.")
     return token, token.user
 
 
@@ -297,12 +304,14 @@ async def audit(
     )
 
 
-async def first_admin_link() -> str | None:
+async def first_admin_link(links: Links) -> str | None:
     """On a site with no usable staff account, a one-time link to set up the first admin."""
     if await StaffUser.filter(is_active=True, totp_confirmed=True).exists():
         return None
     user = await StaffUser.get_or_none(email=normalise_email(settings.ADMIN_EMAIL))
     if user is None:
-        user, link = await create_user(settings.ADMIN_EMAIL, Role.ADMIN, display_name="Administrator")
+        user, link = await create_user(
+            settings.ADMIN_EMAIL, Role.ADMIN, links=links, display_name="Administrator"
+        )
         return link
-    return await setup_link(user)
+    return await setup_link(user, links=links)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute
 
 from accounts.guards import form_of, staff_page, staff_route
@@ -14,6 +14,7 @@ from accounts.services import Staff
 from ambassadors import services
 from postbox.vocabulary import areas
 from web.errors import InvalidInput
+from web.routing import redirect
 
 READERS = frozenset({Role.ADMIN, Role.EDITOR, Role.AMBASSADOR})
 AUTHORS = frozenset({Role.AMBASSADOR})
@@ -46,7 +47,7 @@ async def post_issue(request: Request, staff: Staff) -> Response:
         await services.create_issue(staff, form)
     except InvalidInput as exc:
         return await _list_page(request, staff, form, exc.errors, 400)
-    return RedirectResponse("/staff/local-issues?done=posted", status_code=303)
+    return redirect(request, "local_issues:list", query={"done": "posted"})
 
 
 async def _issue_page(
@@ -74,18 +75,13 @@ async def link_issue(request: Request, staff: Staff) -> Response:
         kind = await services.link(staff, issue, form_of(request), updates)
     except InvalidInput as exc:
         return await _issue_page(request, staff, issue, exc.errors, 400)
-    return RedirectResponse(f"/staff/local-issues/{issue.id}?done={kind}", status_code=303)
+    return redirect(request, "local_issues:issue", query={"done": kind}, issue_id=issue.id)
 
 
+# Mounted at /staff/local-issues as "local_issues".
 routes: list[BaseRoute] = [
-    staff_route("/staff/local-issues", local_issues, roles=READERS, name="local_issues"),
-    staff_route("/staff/local-issues", post_issue, roles=AUTHORS, methods=["POST"], name="local_issue_post"),
-    staff_route("/staff/local-issues/{issue_id:int}", local_issue, roles=READERS, name="local_issue"),
-    staff_route(
-        "/staff/local-issues/{issue_id:int}/link",
-        link_issue,
-        roles=READERS,
-        methods=["POST"],
-        name="local_issue_link",
-    ),
+    staff_route("/", local_issues, roles=READERS, name="list"),
+    staff_route("/", post_issue, roles=AUTHORS, methods=["POST"], name="post"),
+    staff_route("/{issue_id:int}", local_issue, roles=READERS, name="issue"),
+    staff_route("/{issue_id:int}/link", link_issue, roles=READERS, methods=["POST"], name="link"),
 ]

@@ -7,13 +7,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from functools import partial
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 import settings
@@ -33,9 +34,11 @@ from web import database, health, jobs, mailer, metrics
 from web.error_pages import FriendlyErrorsMiddleware, http_error, not_found
 from web.errors import NotFound
 from web.hooks import Hooks
+from web.links import Links
 from web.logs import AccessLogMiddleware, protect_child_data
 from web.openapi import schema
 from web.ratelimit import RateLimiter
+from web.routing import mount
 from web.security import SecurityHeadersMiddleware
 
 # Tortoise app label → model modules; each app has its own migrations. web.models keeps the
@@ -49,12 +52,34 @@ MODELS: dict[str, list[str]] = {
 }
 
 
+def site_routes() -> list[BaseRoute]:
+    """Every page and endpoint: each package's routes under its prefix and name, so that
+    ``url_for("moderation:item", view_id=3)`` is ``/staff/moderation/3``."""
+    return [
+        *mount("/api/v1", api.routes, name="api"),
+        Route("/openapi.json", openapi, name="openapi"),
+        *health.routes,
+        *metrics.routes,
+        *mount("/staff", accounts_routes.routes, name="accounts"),
+        *mount("/staff/moderation", moderation_workspace.routes, name="moderation"),
+        *mount("/staff/help-at-hand", help_at_hand.routes, name="help_at_hand"),
+        *mount("", help_at_hand.child_routes, name="help_at_hand"),
+        *mount("/staff/boards", boards_routes.board_routes, name="boards"),
+        *mount("/staff/updates", boards_routes.update_routes, name="updates"),
+        *mount("/staff/local-issues", ambassadors_routes.routes, name="local_issues"),
+        *mount("", boards_public.routes, name="public"),
+        *mount("", [*postbox_routes.routes, *easy_send.routes], name="postbox"),
+        Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
+    ]
+
+
 def build_hooks() -> Hooks:
     """Everything the packages plug into each other and into the shared machinery."""
+    links = Links(site_routes())
     return Hooks(
         job_kinds={intake.SCREEN_JOB: moderation_services.SCREEN_KIND},
-        periodic=(escalation.notify_overdue,),
-        after_screening=(escalation.route_to_people,),
+        periodic=(partial(escalation.notify_overdue, links),),
+        after_screening=(partial(escalation.route_to_people, links=links),),
         update_finders=(boards_public.updates_for_view,),
         metric_sources=(
             postbox_services.view_figures,
@@ -64,6 +89,7 @@ def build_hooks() -> Hooks:
         health_checks=(moderation_services.screen_health,),
         board_choices=boards_services.board_choices,
         staff_updates=boards_services.staff_updates,
+        links=links,
     )
 
 
@@ -97,23 +123,8 @@ def create_app(
             await app.state.intake.stop()
             await database.close_database()
 
-    routes = [
-        Mount("/api/v1", routes=api.routes, name="api"),
-        Route("/openapi.json", openapi, name="openapi"),
-        *health.routes,
-        *metrics.routes,
-        *accounts_routes.routes,
-        *moderation_workspace.routes,
-        *help_at_hand.routes,
-        *help_at_hand.child_routes,
-        *boards_routes.routes,
-        *ambassadors_routes.routes,
-        *boards_public.routes,
-        Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
-        Mount("", routes=[*postbox_routes.routes, *easy_send.routes], name="postbox"),
-    ]
     app = Starlette(
-        routes=routes,
+        routes=site_routes(),
         middleware=[
             Middleware(AccessLogMiddleware),
             Middleware(SecurityHeadersMiddleware),

@@ -14,6 +14,7 @@ from boards.models import Board, BoardKind, TimelineEntry, Update, UpdateState, 
 from boards.services import now, record_revision
 from easy_read.checker import check
 from postbox.models import View
+from web.links import Links
 
 BOARDS = [
     (
@@ -107,13 +108,13 @@ async def _boards() -> tuple[dict[str, Board], int]:
     return found, made
 
 
-async def _accounts(boards: dict[str, Board]) -> int:
+async def _accounts(boards: dict[str, Board], links: Links) -> int:
     made = 0
     for email, role, name, board_name in ACCOUNTS:
         if await StaffUser.exists(email=email):
             continue
         board_id = boards[board_name].id if board_name else None
-        _user, link = await create_user(email, role, display_name=name, board_id=board_id)
+        _user, link = await create_user(email, role, links=links, display_name=name, board_id=board_id)
         print(f"Demo account {email} ({role.label}): set it up at {link}")
         made += 1
     return made
@@ -154,9 +155,10 @@ async def _updates(boards: dict[str, Board]) -> tuple[int, int]:
     return made, linked
 
 
-async def load_demo() -> dict[str, int]:
+async def load_demo(links: Links) -> dict[str, int]:
+    """Demo boards, accounts (their set-up links printed) and updates; ``links`` makes the links."""
     boards, boards_made = await _boards()
-    accounts_made = await _accounts(boards)
+    accounts_made = await _accounts(boards, links)
     updates_made, views_linked = await _updates(boards)
     return {
         "boards_created": boards_made,

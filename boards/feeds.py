@@ -7,7 +7,7 @@ database id, so they stay the same even if the site moves.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
@@ -41,8 +41,15 @@ def absolute(path: str) -> str:
 
 
 def build_feed(
-    updates: Sequence[Update], *, title: str, self_path: str, alternate_path: str, feed_key: str
+    updates: Sequence[Update],
+    *,
+    title: str,
+    self_path: str,
+    alternate_path: str,
+    entry_path: Callable[[Update], str],
+    feed_key: str,
 ) -> bytes:
+    """The feed; paths come from the caller's route table (``entry_path`` gives an update's)."""
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
     _el(feed, "id", _tag(f"feed/{feed_key}"))
     _el(feed, "title", title)
@@ -57,9 +64,7 @@ def build_feed(
         entry = _el(feed, "entry")
         _el(entry, "id", _tag(f"update/{update.id}"))
         _el(entry, "title", update.title)
-        _el(
-            entry, "link", rel="alternate", type="text/html", href=absolute(f"/you-said-we-did/{update.slug}")
-        )
+        _el(entry, "link", rel="alternate", type="text/html", href=absolute(entry_path(update)))
         _el(entry, "published", _stamp(update.published_at))
         _el(entry, "updated", _stamp(update.updated_at))
         _el(entry, "category", term=update.theme)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -14,7 +14,9 @@ from boards.models import Update, UpdateState, UpdateStatus, UpdateView
 from boards.services import STATUS_WORDS, linked_views, slugify, timeline_of
 from easy_read.render import glossary_box, points_for_template
 from postbox.vocabulary import THEME_HINTS, THEMES
+from web.errors import NotFound
 from web.hooks import Link
+from web.routing import path_for
 from web.templating import templates
 
 THEME_SLUGS: dict[str, str] = {slugify(theme): theme for theme in THEMES}
@@ -23,10 +25,10 @@ _CACHE = {"Cache-Control": "public, max-age=300"}
 
 async def _published(slug: str) -> Update:
     if len(slug) > 120:
-        raise HTTPException(404)
+        raise NotFound("There is no such update.")
     update = await Update.get_or_none(slug=slug, state=UpdateState.PUBLISHED)
     if update is None:
-        raise HTTPException(404)
+        raise NotFound("There is no such update.")
     return update
 
 
@@ -80,14 +82,19 @@ def _atom(body: bytes) -> Response:
     return Response(body, media_type="application/atom+xml; charset=utf-8", headers=_CACHE)
 
 
+def _update_path(request: Request) -> Callable[[Update], str]:
+    return lambda update: path_for(request, "public:update", slug=update.slug)
+
+
 async def feed(request: Request) -> Response:
     updates = await Update.filter(state=UpdateState.PUBLISHED).order_by("-published_at", "-id").limit(50)
     return _atom(
         feeds.build_feed(
             updates,
             title="You said, we did – The Post-box",
-            self_path="/you-said-we-did.atom",
-            alternate_path="/you-said-we-did",
+            self_path=path_for(request, "public:feed"),
+            alternate_path=path_for(request, "public:updates"),
+            entry_path=_update_path(request),
             feed_key="all",
         )
     )
@@ -97,7 +104,7 @@ async def theme_feed(request: Request) -> Response:
     slug = request.path_params["theme"]
     theme = THEME_SLUGS.get(slug)
     if theme is None:
-        raise HTTPException(404)
+        raise NotFound("There is no such theme.")
     updates = (
         await Update.filter(state=UpdateState.PUBLISHED, theme=theme)
         .order_by("-published_at", "-id")
@@ -107,8 +114,9 @@ async def theme_feed(request: Request) -> Response:
         feeds.build_feed(
             updates,
             title=f"You said, we did: {theme} – The Post-box",
-            self_path=f"/you-said-we-did/theme/{slug}.atom",
-            alternate_path=f"/you-said-we-did?{urlencode({'theme': theme})}",
+            self_path=path_for(request, "public:theme_feed", theme=slug),
+            alternate_path=f"{path_for(request, 'public:updates')}?{urlencode({'theme': theme})}",
+            entry_path=_update_path(request),
             feed_key=f"theme/{slug}",
         )
     )
@@ -120,15 +128,16 @@ async def updates_for_view(view_id: int) -> list[Link]:
         "update"
     )
     return [
-        Link(link.update.title, "update", {"slug": link.update.slug})
+        Link(link.update.title, "public:update", {"slug": link.update.slug})
         for link in sorted(links, key=lambda link: link.update.published_at or link.created_at)
     ]
 
 
+# Mounted at the site's root as "public" (the feed sits beside the pages, not under them).
 routes: list[BaseRoute] = [
     Route("/you-said-we-did", index, name="updates"),
-    Route("/you-said-we-did.atom", feed, name="updates_feed"),
-    Route("/you-said-we-did/theme/{theme}.atom", theme_feed, name="updates_theme_feed"),
+    Route("/you-said-we-did.atom", feed, name="feed"),
+    Route("/you-said-we-did/theme/{theme}.atom", theme_feed, name="theme_feed"),
     Route("/you-said-we-did/{slug}", detail, name="update"),
-    Route("/you-said-we-did/{slug}/easy-read", easy_read, name="update_easy_read"),
+    Route("/you-said-we-did/{slug}/easy-read", easy_read, name="easy_read"),
 ]

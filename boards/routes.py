@@ -7,11 +7,11 @@ services against each record loaded, and anything out of scope is a 404.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute
 
 from accounts.guards import form_of, staff_page, staff_route
@@ -23,6 +23,7 @@ from boards.services import REVIEWERS, WORKSPACE
 from easy_read.checker import check
 from postbox.vocabulary import AGE_BAND_LABELS, AGE_BANDS, THEMES, areas
 from web.errors import InvalidInput, NotFound
+from web.routing import redirect
 
 ADMINS = frozenset({Role.ADMIN})
 
@@ -37,10 +38,6 @@ NOTICES = {
     "quoted": "Quote picked for the update.",
     "unlinked": "View taken off the update.",
 }
-
-
-def _redirect(path: str) -> Response:
-    return RedirectResponse(path, status_code=303)
 
 
 def _labels() -> dict[str, Any]:
@@ -86,7 +83,7 @@ async def board_new(request: Request, staff: Staff) -> Response:
         values = form_of(request)
         try:
             board = await services.create_board(staff, services.parse_board_form(values))
-            return _redirect(f"/staff/boards/{board.id}")
+            return redirect(request, "boards:board", board_id=board.id)
         except InvalidInput as exc:
             errors = exc.errors
     context = {"board": None, "values": values, "errors": errors, **_labels()}
@@ -107,7 +104,7 @@ async def board_edit(request: Request, staff: Staff) -> Response:
         values = form_of(request)
         try:
             await services.edit_board(staff, board, services.parse_board_form(values))
-            return _redirect(f"/staff/boards/{board.id}")
+            return redirect(request, "boards:board", board_id=board.id)
         except InvalidInput as exc:
             errors = exc.errors
     context = {"board": board, "values": values, "errors": errors, **_labels()}
@@ -148,8 +145,8 @@ async def pick(request: Request, staff: Staff) -> Response:
         raise HTTPException(400, str(exc)) from exc
     back = form.get("back", "")
     # Only our own query string goes back into the address: never an open redirect.
-    query = urlencode({**dict(_pairs(back)), "done": "quoted" if quoted else "linked"})
-    return _redirect(f"/staff/boards/explore?{query}")
+    query = {**dict(_pairs(back)), "done": "quoted" if quoted else "linked"}
+    return redirect(request, "boards:explore", query=query)
 
 
 def _pairs(query: str) -> list[tuple[str, str]]:
@@ -220,7 +217,7 @@ async def update_new(request: Request, staff: Staff) -> Response:
         update = await services.create_update(staff, data)
     except InvalidInput as exc:
         return await _update_page(request, staff, None, values=form, errors=exc.errors, status=400)
-    return _redirect(f"/staff/updates/{update.id}?done=created")
+    return redirect(request, "updates:edit", query={"done": "created"}, update_id=update.id)
 
 
 async def update_edit(request: Request, staff: Staff) -> Response:
@@ -234,7 +231,7 @@ async def update_edit(request: Request, staff: Staff) -> Response:
     except InvalidInput as exc:
         await update.refresh_from_db()
         return await _update_page(request, staff, update, values=form, errors=exc.errors, status=400)
-    return _redirect(f"/staff/updates/{update.id}?done=saved")
+    return redirect(request, "updates:edit", query={"done": "saved"}, update_id=update.id)
 
 
 async def _transition(request: Request, staff: Staff, action: str) -> Response:
@@ -255,7 +252,7 @@ async def _transition(request: Request, staff: Staff, action: str) -> Response:
         return await _update_page(request, staff, update, errors=exc.errors, status=400)
     except PermissionError as exc:
         raise HTTPException(403, str(exc)) from exc
-    return _redirect(f"/staff/updates/{update.id}?done={action}")
+    return redirect(request, "updates:edit", query={"done": action}, update_id=update.id)
 
 
 async def update_submit(request: Request, staff: Staff) -> Response:
@@ -278,64 +275,30 @@ async def update_unlink(request: Request, staff: Staff) -> Response:
     return await _transition(request, staff, "unlinked")
 
 
-routes: list[BaseRoute] = [
-    staff_route("/staff/boards", workspace, roles=WORKSPACE, name="boards"),
-    staff_route("/staff/boards/new", board_new, roles=ADMINS, methods=["GET", "POST"], name="board_new"),
-    staff_route("/staff/boards/explore", explore, roles=WORKSPACE, name="boards_explore"),
-    staff_route("/staff/boards/{board_id:int}", board_detail, roles=WORKSPACE, name="board"),
+# Mounted at /staff/boards as "boards".
+board_routes: list[BaseRoute] = [
+    staff_route("/", workspace, roles=WORKSPACE, name="workspace"),
+    staff_route("/new", board_new, roles=ADMINS, methods=["GET", "POST"], name="new"),
+    staff_route("/explore", explore, roles=WORKSPACE, name="explore"),
+    staff_route("/{board_id:int}", board_detail, roles=WORKSPACE, name="board"),
+    staff_route("/{board_id:int}/edit", board_edit, roles=ADMINS, methods=["GET", "POST"], name="edit"),
+]
+
+# Mounted at /staff/updates as "updates".
+update_routes: list[BaseRoute] = [
+    staff_route("/", updates_list, roles=WORKSPACE, name="list"),
+    staff_route("/new", update_new, roles=WORKSPACE, methods=["GET", "POST"], name="new"),
+    staff_route("/link", pick, roles=WORKSPACE, methods=["POST"], name="link"),
+    staff_route("/{update_id:int}", update_edit, roles=WORKSPACE, methods=["GET", "POST"], name="edit"),
+    staff_route("/{update_id:int}/submit", update_submit, roles=WORKSPACE, methods=["POST"], name="submit"),
     staff_route(
-        "/staff/boards/{board_id:int}/edit",
-        board_edit,
-        roles=ADMINS,
-        methods=["GET", "POST"],
-        name="board_edit",
-    ),
-    staff_route("/staff/updates", updates_list, roles=WORKSPACE, name="updates_staff"),
-    staff_route(
-        "/staff/updates/new", update_new, roles=WORKSPACE, methods=["GET", "POST"], name="update_new"
-    ),
-    staff_route("/staff/updates/link", pick, roles=WORKSPACE, methods=["POST"], name="update_link"),
-    staff_route(
-        "/staff/updates/{update_id:int}",
-        update_edit,
-        roles=WORKSPACE,
-        methods=["GET", "POST"],
-        name="update_edit",
+        "/{update_id:int}/publish", update_publish, roles=REVIEWERS, methods=["POST"], name="publish"
     ),
     staff_route(
-        "/staff/updates/{update_id:int}/submit",
-        update_submit,
-        roles=WORKSPACE,
-        methods=["POST"],
-        name="update_submit",
+        "/{update_id:int}/send-back", update_send_back, roles=REVIEWERS, methods=["POST"], name="send_back"
     ),
     staff_route(
-        "/staff/updates/{update_id:int}/publish",
-        update_publish,
-        roles=REVIEWERS,
-        methods=["POST"],
-        name="update_publish",
+        "/{update_id:int}/timeline", update_timeline, roles=WORKSPACE, methods=["POST"], name="timeline"
     ),
-    staff_route(
-        "/staff/updates/{update_id:int}/send-back",
-        update_send_back,
-        roles=REVIEWERS,
-        methods=["POST"],
-        name="update_send_back",
-    ),
-    staff_route(
-        "/staff/updates/{update_id:int}/timeline",
-        update_timeline,
-        roles=WORKSPACE,
-        methods=["POST"],
-        name="update_timeline",
-    ),
-    staff_route(
-        "/staff/updates/{update_id:int}/unlink",
-        update_unlink,
-        roles=WORKSPACE,
-        methods=["POST"],
-        name="update_unlink",
-    ),
-    # The Youth Ambassadors' local issues. app.py mounts boards' routes only, so they join here.
+    staff_route("/{update_id:int}/unlink", update_unlink, roles=WORKSPACE, methods=["POST"], name="unlink"),
 ]

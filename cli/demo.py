@@ -16,6 +16,7 @@ from cli.maintenance import open_unless_open
 from postbox import services
 from postbox.forms import ViewSubmission
 from web import database, jobs
+from web.hooks import Hooks
 
 DEMO_VIEWS = Path(__file__).with_name("data") / "childrens_views_sample.jsonl"
 THEME_ALIASES = {"Families": "Family", "Unaccompanied Children Seeking Asylum": "Children Seeking Asylum"}
@@ -44,13 +45,13 @@ async def load_demo() -> dict[str, int]:
         for text in DEMO_WORRIES:  # written by us, so the moderators' queue has something in it
             await services.submit_view(ViewSubmission(text=text))
             sent += 1
-        screened = await _screen_everything()
-        return {"views_sent": sent, "views_screened": screened, **await load_boards_demo()}
+        hooks = build_hooks()
+        screened = await _screen_everything(hooks)
+        return {"views_sent": sent, "views_screened": screened, **await load_boards_demo(hooks.links)}
 
 
-async def _screen_everything() -> int:
+async def _screen_everything(hooks: Hooks) -> int:
     """Run the full screen over the queue now, so the demo's boards have released views."""
-    hooks = build_hooks()
     done = 0
     while claimed := await jobs.run_once(hooks):
         done += claimed

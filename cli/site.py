@@ -42,7 +42,7 @@ async def _first_admin_link() -> str | None:
 
     await database.open_database(MODELS)
     try:
-        return await first_admin_link()
+        return await first_admin_link(build_hooks().links)
     finally:
         await database.close_database()
 
@@ -56,7 +56,11 @@ def _createuser(args: argparse.Namespace) -> int:
         try:
             board_id = await _board_id(args.board) if args.board else None
             _user, link = await create_user(
-                args.email, Role(args.role), display_name=args.name, board_id=board_id
+                args.email,
+                Role(args.role),
+                links=build_hooks().links,
+                display_name=args.name,
+                board_id=board_id,
             )
             return link
         finally:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from easy_read.glossary import GlossaryEntry, find_entries
 
-STATIC_URL = "/static/pictograms"
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 _TOKEN = re.compile(r"£|[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -25,12 +24,8 @@ class Pictogram:
     label: str
     keywords: frozenset[str]
 
-    @property
-    def src(self) -> str:
-        return f"{STATIC_URL}/{self.file}"
-
     def to_dict(self) -> dict[str, str]:
-        return {"key": self.key, "src": self.src, "label": self.label}
+        return {"key": self.key, "file": self.file, "label": self.label}
 
 
 def _p(key: str, code: str, label: str, words: str) -> Pictogram:
@@ -119,7 +114,8 @@ def points(text: str) -> list[Point]:
 
 
 def points_for_template(text: str) -> list[dict[str, object]]:
-    """``points`` as plain dicts: ``{"text", "pictogram": {"key", "src", "label"} | None}``."""
+    """``points`` as plain dicts: ``{"text", "pictogram": {"key", "file", "label"} | None}``;
+    a template links the picture with ``url_for('static', path='/pictograms/' ~ file)``."""
     return [p.to_dict() for p in points(text)]
 
 

@@ -2,7 +2,8 @@
 
 ``route_to_people`` runs inside the routing transaction (``Hooks.after_screening``), so
 a view's review, its case and the case's e-mail commit together or not at all. The e-mail
-names the level, categories and rule names, the time and a link to the case. It never
+names the level, categories and rule names, the time and a link to the case, made from
+the app's route table (``Links``), which ``app.build_hooks`` hands in. It never
 holds the child's words, which stay behind the staff sign-in.
 """
 
@@ -25,6 +26,7 @@ from postbox.models import View, ViewStatus
 from screening.types import CATEGORIES, Level
 from web import mailer
 from web.leases import utcnow
+from web.links import Links
 from web.metrics import Figure
 from web.models import OutboxMessage
 
@@ -50,7 +52,7 @@ def categories_of(scores: dict[str, float]) -> list[str]:
     return risky or found
 
 
-async def route_to_people(view: View, screening: Screening, conn: BaseDBAsyncClient) -> None:
+async def route_to_people(view: View, screening: Screening, conn: BaseDBAsyncClient, *, links: Links) -> None:
     level = Level.parse(view.level or "none")
     if level >= Level.MEDIUM or view.needs_human:
         await open_review(view, level, conn)
@@ -62,6 +64,7 @@ async def route_to_people(view: View, screening: Screening, conn: BaseDBAsyncCli
             screening.reasons,
             conn=conn,
             escalated_by="screen",
+            links=links,
         )
 
 
@@ -92,6 +95,7 @@ async def open_case(
     *,
     conn: BaseDBAsyncClient,
     escalated_by: str,
+    links: Links,
     note: str = "",
     actor: Staff | None = None,
 ) -> Case:
@@ -120,7 +124,7 @@ async def open_case(
         await case.save(using_db=conn)
     view.status = ViewStatus.WITH_HELP_TEAM
     await View.filter(id=view.id).using_db(conn).update(status=ViewStatus.WITH_HELP_TEAM)
-    await queue_case_mail(case, conn=conn)
+    await queue_case_mail(case, links.url("help_at_hand:case", case_id=case.id), conn=conn)
     await audit(
         actor, "case.opened", "case", case.id, f"level={level.label} by={escalated_by}", using_db=conn
     )
@@ -129,8 +133,10 @@ async def open_case(
     return case
 
 
-async def queue_case_mail(case: Case, *, conn: BaseDBAsyncClient, overdue: bool = False) -> OutboxMessage:
-    subject, text, html_body = case_mail(case, overdue=overdue)
+async def queue_case_mail(
+    case: Case, link: str, *, conn: BaseDBAsyncClient, overdue: bool = False
+) -> OutboxMessage:
+    subject, text, html_body = case_mail(case, link, overdue=overdue)
     return await OutboxMessage.create(
         to=settings.HELP_AT_HAND_EMAIL,
         subject=subject,
@@ -141,9 +147,9 @@ async def queue_case_mail(case: Case, *, conn: BaseDBAsyncClient, overdue: bool 
     )
 
 
-def case_mail(case: Case, *, overdue: bool = False) -> tuple[str, str, str]:
-    """Subject, plain text and HTML. Only what the screen found about the view: never its words."""
-    link = f"{settings.BASE_URL}/staff/help-at-hand/{case.id}"
+def case_mail(case: Case, link: str, *, overdue: bool = False) -> tuple[str, str, str]:
+    """Subject, plain text and HTML, with ``link`` to the case. Only what the screen found
+    about the view: never its words."""
     categories = ", ".join(CATEGORY_NAMES.get(c, c) for c in case.categories) or "none named"
     rules = ", ".join(case.reasons) or "none"
     opened = case.opened_at or utcnow()
@@ -187,7 +193,7 @@ def case_mail(case: Case, *, overdue: bool = False) -> tuple[str, str, str]:
     return subject, text, html_body
 
 
-async def notify_overdue() -> int:
+async def notify_overdue(links: Links) -> int:
     """Re-send the e-mail for new cases past their time, at most once an hour each."""
     now = utcnow()
     due = await Case.filter(
@@ -204,7 +210,8 @@ async def notify_overdue() -> int:
                 .update(last_notified_at=now, notifications=case.notifications + 1)
             )
             if won:
-                await queue_case_mail(case, conn=conn, overdue=True)
+                link = links.url("help_at_hand:case", case_id=case.id)
+                await queue_case_mail(case, link, conn=conn, overdue=True)
                 queued += 1
     if queued:
         mailer.wakeup()

@@ -11,7 +11,7 @@ import json
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 from tortoise.transactions import in_transaction
 
@@ -29,6 +29,7 @@ from web import crypto, mailer
 from web.errors import NotFound
 from web.http import BIGINT_MAX, path_id, read_form
 from web.leases import utcnow
+from web.routing import redirect
 from web.security import CSRF_FIELD, check_csrf
 from web.templating import templates
 
@@ -145,7 +146,7 @@ async def case_action(request: Request, staff: Staff) -> Response:
             await audit(staff, "case.contact_deleted", "case", case.id, f"{deleted} requests", using_db=conn)
         await case.save(using_db=conn)
         await audit(staff, f"case.{action}", "case", case.id, using_db=conn)
-    return RedirectResponse(f"/staff/help-at-hand/{case.id}?done={action}", status_code=303)
+    return redirect(request, "help_at_hand:case", query={"done": action}, case_id=case.id)
 
 
 # The child's side -------------------------------------------------------------------------
@@ -179,22 +180,24 @@ async def contact(request: Request) -> Response:
         await ContactRequest.create(view_id=view.id, sealed=sealed, using_db=conn)
         level = max(Level.HIGH, Level.parse(view.level or "none"))
         case = await open_case(
-            view, level, [], ["contact_requested"], conn=conn, escalated_by="the child asked for contact"
+            view,
+            level,
+            [],
+            ["contact_requested"],
+            conn=conn,
+            escalated_by="the child asked for contact",
+            links=request.app.state.hooks.links,
         )
         await audit(None, "case.contact_requested", "case", case.id, using_db=conn)
     mailer.wakeup()
     return templates.TemplateResponse(request, "moderation/contact_done.html", {})
 
 
+# Mounted at /staff/help-at-hand as "help_at_hand".
 routes = [
-    staff_route("/staff/help-at-hand", cases, roles=HELPERS, name="cases"),
-    staff_route("/staff/help-at-hand/{case_id}", open_case_page, roles=HELPERS, name="case"),
-    staff_route(
-        "/staff/help-at-hand/{case_id}/action",
-        case_action,
-        roles=HELPERS,
-        methods=["POST"],
-        name="case_action",
-    ),
+    staff_route("/", cases, roles=HELPERS, name="cases"),
+    staff_route("/{case_id}", open_case_page, roles=HELPERS, name="case"),
+    staff_route("/{case_id}/action", case_action, roles=HELPERS, methods=["POST"], name="case_action"),
 ]
+# The child's side, mounted at the site's root as "help_at_hand" too: help_at_hand:contact.
 child_routes = [Route("/contact-me", contact, methods=["GET", "POST"], name="contact")]

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
@@ -30,6 +30,8 @@ from web import mailer
 from web.errors import NotFound
 from web.http import BIGINT_MAX, path_id
 from web.leases import utcnow
+from web.links import Links
+from web.routing import redirect
 
 MODERATORS = {Role.ADMIN, Role.MODERATOR}
 MAX_REPLY = 5000
@@ -203,14 +205,15 @@ async def act(request: Request, staff: Staff) -> Response:
         else:
             if holder is None:
                 review.claimed_by_id, review.claimed_by, review.claimed_at = staff.id, staff.email, utcnow()
-            problem = await _apply(action, form, view, review, screening, staff, conn)
+            links = request.app.state.hooks.links
+            problem = await _apply(action, form, view, review, screening, staff, conn, links)
             if problem:
                 return await _item_page(request, staff, view, review, screening, error=problem, status=400)
         await review.save(using_db=conn)
         await audit(staff, f"view.{action}", "view", view.id, _detail(action, form), using_db=conn)
     if action == "escalate":
         mailer.wakeup()
-    return RedirectResponse(f"/staff/moderation/{view_id}?done={action}", status_code=303)
+    return redirect(request, "moderation:item", query={"done": action}, view_id=view_id)
 
 
 def _detail(action: str, form: dict[str, str]) -> str:
@@ -234,6 +237,7 @@ async def _apply(
     screening: Screening | None,
     staff: Staff,
     conn: BaseDBAsyncClient,
+    links: Links,
 ) -> str | None:
     """Do one action; returns a problem to show the moderator, or None when done."""
     if action in {"approve", "not_a_concern"}:
@@ -269,6 +273,7 @@ async def _apply(
             screening.reasons if screening else [],
             conn=conn,
             escalated_by=staff.email,
+            links=links,
             note=note,
             actor=staff,
         )
@@ -333,20 +338,13 @@ async def bulk_approve(request: Request, staff: Staff) -> Response:
             await review.save(using_db=conn)
             await audit(staff, "view.approve", "view", view_id, "bulk", using_db=conn)
             approved += 1
-    return RedirectResponse(f"/staff/moderation?approved={approved}&skipped={skipped}", status_code=303)
+    return redirect(request, "moderation:queue", query={"approved": approved, "skipped": skipped})
 
 
+# Mounted at /staff/moderation as "moderation".
 routes = [
-    staff_route("/staff/moderation", queue, roles=MODERATORS, name="moderation_queue"),
-    staff_route(
-        "/staff/moderation/bulk-approve",
-        bulk_approve,
-        roles=MODERATORS,
-        methods=["POST"],
-        name="bulk_approve",
-    ),
-    staff_route("/staff/moderation/{view_id}", item, roles=MODERATORS, name="moderation_item"),
-    staff_route(
-        "/staff/moderation/{view_id}/action", act, roles=MODERATORS, methods=["POST"], name="moderation_act"
-    ),
+    staff_route("/", queue, roles=MODERATORS, name="queue"),
+    staff_route("/bulk-approve", bulk_approve, roles=MODERATORS, methods=["POST"], name="bulk_approve"),
+    staff_route("/{view_id}", item, roles=MODERATORS, name="item"),
+    staff_route("/{view_id}/action", act, roles=MODERATORS, methods=["POST"], name="act"),
 ]

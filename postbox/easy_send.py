@@ -18,9 +18,7 @@ from web.http import database_unavailable, read_form
 from web.security import CSRF_FIELD, check_csrf
 from web.templating import templates
 
-PICTOGRAM = "/static/pictograms/{}.svg"
-
-# (theme, the words a child sees, pictogram code)
+# (theme, the words a child sees, pictogram: static/pictograms/<code>.svg)
 TOPICS: list[tuple[str, str, str]] = [
     ("Education", "School", "1F3EB"),
     ("Family", "Family and home", "1F46A"),
@@ -85,7 +83,7 @@ def _screen(
         "total": len(STEPS),
         "answers": answers,
         "errors": errors,
-        "topics": [(theme, words, PICTOGRAM.format(code)) for theme, words, code in TOPICS],
+        "topics": TOPICS,
         "topic_words": _TOPIC_WORDS,
         "ages": [(band, AGE_BAND_LABELS[band]) for band in AGE_BANDS],
         "age_words": AGE_BAND_LABELS,

@@ -14,9 +14,11 @@ from starlette.applications import Starlette
 
 from accounts import services
 from accounts.roles import Role
+from app import build_hooks
 from tests.helpers import csrf_token
 from web import crypto
 
+LINKS = build_hooks().links
 _hasher = PasswordHasher(time_cost=1, memory_cost=8192)
 
 
@@ -33,7 +35,7 @@ class StaffAccount:
 
 async def make_staff(role: Role, *, board_id: int | None = None, email: str | None = None) -> StaffAccount:
     email = email or f"{role.value}-{secrets.token_hex(3)}@example.org"
-    user, _link = await services.create_user(email, role, board_id=board_id)
+    user, _link = await services.create_user(email, role, links=LINKS, board_id=board_id)
     password, secret = secrets.token_urlsafe(12), pyotp.random_base32()
     user.password_hash = _hasher.hash(password)
     user.totp_secret = crypto.encrypt(secret)

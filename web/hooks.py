@@ -17,6 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from web.health import HealthReport
 from web.jobs import JobKind
+from web.links import Links
 from web.metrics import Figure
 
 
@@ -60,7 +61,8 @@ async def _no_updates(staff: Any) -> Sequence[Any]:
 
 @dataclass(frozen=True)
 class Hooks:
-    """What each package adds to the jobs, the mailer, /check, /metrics and /healthz."""
+    """What each package adds to the jobs, the mailer, /check, /metrics and /healthz, and
+    what the packages may ask each other for."""
 
     job_kinds: Mapping[str, JobKind] = field(default_factory=dict)
     periodic: Sequence[Periodic] = ()
@@ -72,3 +74,5 @@ class Hooks:
     # (their cohort's local issues) sit below or beside boards and ask through these.
     board_choices: BoardChoices = _no_boards
     staff_updates: StaffUpdates = _no_updates
+    # The app's route table, for absolute links made without a request (e-mail, set-up links).
+    links: Links = field(default_factory=Links)

@@ -17,7 +17,7 @@ from accounts.roles import Role
 from accounts.services import create_user, first_admin_link
 from boards.models import Board, BoardKind
 from tests.helpers import csrf_token
-from tests.staff import StaffClientFactory
+from tests.staff import LINKS, StaffClientFactory
 
 _SECRET = re.compile(r'class="secret-key">([A-Z2-7]+)<')
 
@@ -39,7 +39,7 @@ async def _complete_setup(client: httpx.AsyncClient, link: str, password: str) -
 async def test_a_set_up_link_sets_password_and_totp_once_then_the_account_signs_in(
     client: httpx.AsyncClient,
 ) -> None:
-    _user, link = await create_user("new.moderator@example.org", Role.MODERATOR)
+    _user, link = await create_user("new.moderator@example.org", Role.MODERATOR, links=LINKS)
     password = "correct horse battery staple"
 
     response, secret = await _complete_setup(client, link, password)
@@ -60,7 +60,7 @@ async def test_a_set_up_link_sets_password_and_totp_once_then_the_account_signs_
 
 
 async def test_set_up_refuses_a_short_password_and_a_wrong_code(client: httpx.AsyncClient) -> None:
-    _user, link = await create_user("x@example.org", Role.EDITOR)
+    _user, link = await create_user("x@example.org", Role.EDITOR, links=LINKS)
     path = link.removeprefix("http://testserver")
     token = await csrf_token(client, path)
     short = await client.post(
@@ -81,14 +81,14 @@ async def test_set_up_refuses_a_short_password_and_a_wrong_code(client: httpx.As
 
 
 async def test_first_start_makes_one_admin_link_until_someone_sets_up(client: httpx.AsyncClient) -> None:
-    first = await first_admin_link()
-    second = await first_admin_link()
+    first = await first_admin_link(LINKS)
+    second = await first_admin_link(LINKS)
     assert first and second and first != second
     assert await StaffUser.filter(role=Role.ADMIN).count() == 1
     assert (await client.get(first.removeprefix("http://testserver"))).status_code == 404  # superseded
     response, _secret = await _complete_setup(client, second, "a long admin password")
     assert response.status_code == 303
-    assert await first_admin_link() is None
+    assert await first_admin_link(LINKS) is None
 
 
 async def test_admins_add_accounts_and_get_a_link_others_are_refused(

@@ -10,11 +10,12 @@ from boards.demo import load_demo
 from boards.models import Board, Update, UpdateState, UpdateView
 from easy_read.checker import check
 from tests.boards.factories import make_view
+from tests.staff import LINKS
 
 
 async def test_demo_loads_once(client: httpx.AsyncClient, capsys: pytest.CaptureFixture[str]) -> None:
     view = await make_view("School is too loud", theme="Education", quote_consent=True)
-    counts = await load_demo()
+    counts = await load_demo(LINKS)
     assert counts["boards_created"] == 3 and counts["updates_published"] >= 2
     assert counts["demo_accounts_created"] >= 3 and counts["views_linked_to_updates"] == 1
     assert "/staff/setup/" in capsys.readouterr().out
@@ -26,7 +27,7 @@ async def test_demo_loads_once(client: httpx.AsyncClient, capsys: pytest.Capture
     assert len(updates) >= 2 and all(check(u.easy_read).passes for u in updates)
     assert await UpdateView.filter(view_id=view.id, quoted=True).exists()
 
-    again = await load_demo()
+    again = await load_demo(LINKS)
     assert set(again.values()) == {0}
     for update in updates:
         assert (await client.get(f"/you-said-we-did/{update.slug}/easy-read")).status_code == 200

@@ -83,7 +83,7 @@ def test_points_for_template_are_plain_dicts() -> None:
     (point,) = points_for_template("We listened to you.")
     assert point == {
         "text": "We listened to you.",
-        "pictogram": {"key": "listen", "src": "/static/pictograms/1F442.svg", "label": "Listen"},
+        "pictogram": {"key": "listen", "file": "1F442.svg", "label": "Listen"},
     }
 
 

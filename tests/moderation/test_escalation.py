@@ -141,14 +141,14 @@ async def test_the_mailer_loop_sends_urgent_mail_as_soon_as_it_is_woken(
 async def test_overdue_new_cases_are_re_notified_once_an_hour(client: httpx.AsyncClient) -> None:
     view = await make_view(client, DISCLOSURE, Level.HIGH)
     case = await Case.get(view_id=view.id)
-    assert await notify_overdue() == 0  # not overdue yet
+    assert await notify_overdue(HOOKS.links) == 0  # not overdue yet
     await Case.filter(id=case.id).update(due_at=utcnow() - timedelta(minutes=5))
-    assert await notify_overdue() == 1
-    assert await notify_overdue() == 0  # at most once an hour
+    assert await notify_overdue(HOOKS.links) == 1
+    assert await notify_overdue(HOOKS.links) == 0  # at most once an hour
     reminder = await OutboxMessage.all().order_by("-id").first()
     assert reminder is not None and reminder.subject.startswith("OVERDUE")
     await Case.filter(id=case.id).update(state=CaseState.ACKNOWLEDGED, last_notified_at=None)
-    assert await notify_overdue() == 0  # acknowledged cases are not chased
+    assert await notify_overdue(HOOKS.links) == 0  # acknowledged cases are not chased
 
 
 async def test_levels_route_to_the_queue_and_cases(client: httpx.AsyncClient) -> None:

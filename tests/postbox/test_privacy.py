@@ -61,4 +61,4 @@ async def test_access_log_names_the_route_not_the_receipt_code(
     caplog.set_level(logging.INFO, logger="postbox.access")
     await client.get("/api/v1/views/tulip-oven-kite-mango-cub-482")
     routes = [r.fields["route"] for r in caplog.records if r.name == "postbox.access"]
-    assert routes == ["/views/{receipt_code}"]
+    assert routes == ["/api/v1/views/{receipt_code}"]  # the whole pattern, mount prefix included

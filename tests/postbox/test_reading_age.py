@@ -42,8 +42,9 @@ async def _pages(client: httpx.AsyncClient) -> dict[str, str]:
         )
     ).text
     from boards.demo import load_demo
+    from tests.staff import LINKS
 
-    await load_demo()  # the demo's published updates, as the office would write them
+    await load_demo(LINKS)  # the demo's published updates, as the office would write them
     listing = (await client.get("/you-said-we-did")).text
     pages["/you-said-we-did"] = listing
     slug = re.search(r'href="/you-said-we-did/([a-z0-9-]+)"', listing).group(1)
