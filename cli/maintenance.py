@@ -24,8 +24,10 @@ async def open_unless_open(database_url: str | None) -> AsyncIterator[None]:
     """Open the database unless the caller (a test, the running app) already has it open."""
     try:
         Tortoise.get_connection("default")
-    except ConfigurationError:
-        pass  # nothing usable is open (migrations leave Tortoise "inited" but unconfigured)
+    except (ConfigurationError, RuntimeError):
+        # Nothing usable is open: migrations leave Tortoise "inited" but unconfigured, and a
+        # fresh process has no Tortoise context at all (RuntimeError).
+        pass
     else:
         yield
         return

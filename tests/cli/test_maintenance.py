@@ -9,6 +9,7 @@ import httpx
 
 from cli import maintenance
 from postbox.models import Reply, View
+from tests import live
 from web.leases import utcnow
 from web.models import Job, JobState
 
@@ -41,3 +42,21 @@ def test_no_model_change_is_missing_a_migration() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_purge_runs_on_its_own(tmp_path: Path) -> None:
+    """``python -m postbox purge`` in a fresh process, as cron runs it (it used to fail:
+    no Tortoise context was open yet)."""
+    env = live.server_env(tmp_path)
+    for command in (["migrate"], ["purge", "--days", "30"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "postbox", *command],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+    assert '"views_deleted": 0' in result.stdout
