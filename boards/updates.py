@@ -1,4 +1,4 @@
-"""Boards and cohorts, and the "you said, we did" workflow: draft → in review → published.
+"""The "you said, we did" updates: draft → in review → published, timelines, linked views.
 
 Every function takes the signed-in ``Staff`` and checks scope against the record it loads
 (``Staff.may_see_board``); a record out of scope is reported as not found, so a board
@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from tortoise.transactions import in_transaction
 
-from accounts.models import StaffUser
-from accounts.roles import Role
 from accounts.services import Staff, audit
+from boards.boards import REVIEWERS, load_board
+from boards.forms import UpdateInput, parse_timeline_form
 from boards.models import (
     Board,
-    BoardKind,
     TimelineEntry,
     Update,
     UpdateRevision,
@@ -30,14 +29,8 @@ from boards.models import (
 from easy_read.checker import EasyReadReport, check
 from postbox.models import View
 from postbox.services import shown_text
-from postbox.vocabulary import THEMES
 from web.errors import InvalidInput, NotFound
-from web.hooks import Choice
 from web.http import parse_id
-
-WORKSPACE: frozenset[Role] = frozenset({Role.ADMIN, Role.EDITOR, Role.BOARD_MEMBER, Role.AMBASSADOR})
-REVIEWERS: frozenset[Role] = frozenset({Role.ADMIN, Role.EDITOR})
-MAX_TEXT = 5000
 
 # For staff pages.
 STATUS_LABELS: dict[str, str] = {
@@ -64,154 +57,6 @@ def now() -> datetime:
 
 def today() -> date:
     return now().date()
-
-
-def parse_date(raw: str) -> date | None:
-    """A date written YYYY-MM-DD; raises ValueError for anything else but empty."""
-    raw = raw.strip()
-    if not raw:
-        return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        raise ValueError("not a date")
-    return date.fromisoformat(raw)
-
-
-# Boards and cohorts ---------------------------------------------------------------------
-
-
-async def visible_boards(staff: Staff) -> list[Board]:
-    boards = await Board.all().order_by("kind", "name")
-    return [b for b in boards if staff.may_see_board(b.id)]
-
-
-async def load_board(staff: Staff, board_id: object) -> Board:
-    pk = parse_id(board_id)
-    board = await Board.get_or_none(id=pk) if pk else None
-    if board is None or not staff.may_see_board(board.id):
-        raise NotFound("There is no such board or cohort.")
-    return board
-
-
-async def board_choices() -> list[Choice]:
-    """Every board and cohort, for packages that may not import boards (``Hooks.board_choices``)."""
-    return [Choice(board.id, board.name) for board in await Board.all().order_by("id")]
-
-
-async def members_of(board: Board) -> list[StaffUser]:
-    return await StaffUser.filter(board_id=board.id).order_by("role", "email")
-
-
-@dataclass
-class BoardInput:
-    name: str
-    kind: BoardKind
-    description: str
-    active_from: date | None
-    active_until: date | None
-
-
-def parse_board_form(form: dict[str, str]) -> BoardInput:
-    errors: dict[str, str] = {}
-    name = form.get("name", "").strip()
-    if not name:
-        errors["name"] = "Enter a name."
-    elif len(name) > 120:
-        errors["name"] = "Use 120 characters or fewer for the name."
-    kind = form.get("kind", "")
-    if kind not in {k.value for k in BoardKind}:
-        errors["kind"] = "Choose board or cohort."
-    description = form.get("description", "").strip()
-    if len(description) > MAX_TEXT:
-        errors["description"] = f"Use {MAX_TEXT} characters or fewer."
-    dates: dict[str, date | None] = {}
-    for key in ("active_from", "active_until"):
-        try:
-            dates[key] = parse_date(form.get(key, ""))
-        except ValueError:
-            errors[key] = "Enter a real date, for example 2026-09-01."
-            dates[key] = None
-    if dates["active_from"] and dates["active_until"] and dates["active_until"] < dates["active_from"]:
-        errors["active_until"] = "The end date must be on or after the start date."
-    if errors:
-        raise InvalidInput(errors)
-    return BoardInput(name, BoardKind(kind), description, dates["active_from"], dates["active_until"])
-
-
-async def create_board(staff: Staff, data: BoardInput) -> Board:
-    if await Board.exists(name=data.name):
-        raise InvalidInput({"name": "There is already a board or cohort with that name."})
-    board = await Board.create(**asdict(data))
-    await audit(staff, "board.created", "board", board.id, f"{data.kind.value}: {data.name}")
-    return board
-
-
-async def edit_board(staff: Staff, board: Board, data: BoardInput) -> Board:
-    if await Board.filter(name=data.name).exclude(id=board.id).exists():
-        raise InvalidInput({"name": "There is already a board or cohort with that name."})
-    board.update_from_dict(asdict(data))
-    await board.save()
-    await audit(staff, "board.updated", "board", board.id, data.name)
-    return board
-
-
-# Updates --------------------------------------------------------------------------------
-
-
-@dataclass
-class UpdateInput:
-    title: str
-    theme: str
-    board_id: int
-    you_said: str
-    we_did: str
-    status: UpdateStatus
-    reason: str
-    progress: int
-    easy_read: str
-
-    def words(self) -> dict[str, object]:
-        return asdict(self)
-
-
-def _text(form: dict[str, str], key: str, errors: dict[str, str], *, limit: int = MAX_TEXT) -> str:
-    value = form.get(key, "").replace("\r\n", "\n").strip()
-    if len(value) > limit:
-        errors[key] = f"Use {limit} characters or fewer."
-    return value
-
-
-def parse_update_form(form: dict[str, str], *, default_board_id: int | None = None) -> UpdateInput:
-    """Check every field; raises ``InvalidInput`` with a message for each one that is wrong."""
-    errors: dict[str, str] = {}
-    title = _text(form, "title", errors, limit=200)
-    if not title and "title" not in errors:
-        errors["title"] = "Enter a title."
-    theme = form.get("theme", "")
-    if theme not in THEMES:
-        errors["theme"] = "Choose a theme."
-    board_id = parse_id(form.get("board_id", "")) if form.get("board_id") else default_board_id
-    if board_id is None:
-        errors["board_id"] = "Choose a board or cohort."
-    you_said = _text(form, "you_said", errors)
-    we_did = _text(form, "we_did", errors)
-    easy_read = _text(form, "easy_read", errors)
-    status = form.get("status", "planned")
-    if status not in {s.value for s in UpdateStatus}:
-        errors["status"] = "Choose a status."
-        status = "planned"
-    reason = _text(form, "reason", errors, limit=2000)
-    if status == UpdateStatus.COULDNT_DO and not reason and "reason" not in errors:
-        errors["reason"] = "Say why it could not be done."
-    raw_progress = form.get("progress", "0").strip() or "0"
-    progress = int(raw_progress) if raw_progress.isascii() and raw_progress.isdigit() else -1
-    if not 0 <= progress <= 100:
-        errors["progress"] = "Enter a whole number from 0 to 100."
-    if errors:
-        raise InvalidInput(errors)
-    assert board_id is not None
-    return UpdateInput(
-        title, theme, board_id, you_said, we_did, UpdateStatus(status), reason, progress, easy_read
-    )
 
 
 def snapshot(update: Update) -> dict[str, object]:
@@ -389,19 +234,12 @@ async def publish(staff: Staff, update: Update) -> None:
 
 
 async def add_timeline_entry(staff: Staff, update: Update, form: dict[str, str]) -> TimelineEntry:
-    errors: dict[str, str] = {}
-    text = _text(form, "text", errors, limit=1000)
-    if not text and "text" not in errors:
-        errors["text"] = "Write what happened."
-    try:
-        happened_on = parse_date(form.get("happened_on", "")) or today()
-    except ValueError:
-        errors["happened_on"] = "Enter a real date, for example 2026-09-01."
-        happened_on = today()
-    if errors:
-        raise InvalidInput(errors)
-    entry = await TimelineEntry.create(update=update, happened_on=happened_on, text=text, author_id=staff.id)
-    await audit(staff, "update.timeline_added", "update", update.id, f"{happened_on}: {text}")
+    data = parse_timeline_form(form)
+    happened_on = data.happened_on or today()
+    entry = await TimelineEntry.create(
+        update=update, happened_on=happened_on, text=data.text, author_id=staff.id
+    )
+    await audit(staff, "update.timeline_added", "update", update.id, f"{happened_on}: {data.text}")
     return entry
 
 
