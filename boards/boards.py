@@ -2,12 +2,15 @@
 
 Every function takes the signed-in ``Staff`` and checks scope against the record it loads
 (``Staff.may_see_board``); a record out of scope is reported as not found, so a board
-member cannot learn that another board exists. Every change is audited.
+member cannot learn that another board exists. Every change is audited in the same
+transaction as the change: both are kept, or neither.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
+
+from tortoise.transactions import in_transaction
 
 from accounts.models import StaffUser
 from accounts.roles import Role
@@ -47,8 +50,11 @@ async def members_of(board: Board) -> list[StaffUser]:
 async def create_board(staff: Staff, data: BoardInput) -> Board:
     if await Board.exists(name=data.name):
         raise InvalidInput({"name": "There is already a board or cohort with that name."})
-    board = await Board.create(**asdict(data))
-    await audit(staff, "board.created", "board", board.id, f"{data.kind.value}: {data.name}")
+    async with in_transaction() as conn:
+        board = await Board.create(**asdict(data), using_db=conn)
+        await audit(
+            staff, "board.created", "board", board.id, f"{data.kind.value}: {data.name}", using_db=conn
+        )
     return board
 
 
@@ -56,6 +62,7 @@ async def edit_board(staff: Staff, board: Board, data: BoardInput) -> Board:
     if await Board.filter(name=data.name).exclude(id=board.id).exists():
         raise InvalidInput({"name": "There is already a board or cohort with that name."})
     board.update_from_dict(asdict(data))
-    await board.save()
-    await audit(staff, "board.updated", "board", board.id, data.name)
+    async with in_transaction() as conn:
+        await board.save(using_db=conn)
+        await audit(staff, "board.updated", "board", board.id, data.name, using_db=conn)
     return board

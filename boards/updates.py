@@ -2,7 +2,8 @@
 
 Every function takes the signed-in ``Staff`` and checks scope against the record it loads
 (``Staff.may_see_board``); a record out of scope is reported as not found, so a board
-member cannot learn that another board's draft exists. Every action is audited.
+member cannot learn that another board's draft exists. Every action is audited in the
+same transaction as the change it records (as moderation does): both are kept, or neither.
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ async def create_update(staff: Staff, data: UpdateInput) -> Update:
             slug=await _unique_slug(data.title), board=board, author_id=staff.id, using_db=conn, **fields_
         )
         await record_revision(staff, update, conn)
-    await audit(staff, "update.created", "update", update.id, update.title)
+        await audit(staff, "update.created", "update", update.id, update.title, using_db=conn)
     return update
 
 
@@ -193,8 +194,8 @@ async def save_update(staff: Staff, update: Update, data: UpdateInput) -> list[s
                 update=update, happened_on=today(), text=line, author_id=staff.id, using_db=conn
             )
         await record_revision(staff, update, conn)
-    changed_keys = ",".join(k for k in after if after[k] != before[k])
-    await audit(staff, "update.saved", "update", update.id, f"changed: {changed_keys}")
+        changed_keys = ",".join(k for k in after if after[k] != before[k])
+        await audit(staff, "update.saved", "update", update.id, f"changed: {changed_keys}", using_db=conn)
     return notes
 
 
@@ -207,7 +208,7 @@ async def _move(staff: Staff, update: Update, to: UpdateState, action: str, deta
     async with in_transaction() as conn:
         await update.save(using_db=conn)
         await record_revision(staff, update, conn)
-    await audit(staff, action, "update", update.id, detail)
+        await audit(staff, action, "update", update.id, detail, using_db=conn)
 
 
 async def submit(staff: Staff, update: Update) -> None:
@@ -236,10 +237,12 @@ async def publish(staff: Staff, update: Update) -> None:
 async def add_timeline_entry(staff: Staff, update: Update, form: dict[str, str]) -> TimelineEntry:
     data = parse_timeline_form(form)
     happened_on = data.happened_on or today()
-    entry = await TimelineEntry.create(
-        update=update, happened_on=happened_on, text=data.text, author_id=staff.id
-    )
-    await audit(staff, "update.timeline_added", "update", update.id, f"{happened_on}: {data.text}")
+    async with in_transaction() as conn:
+        entry = await TimelineEntry.create(
+            update=update, happened_on=happened_on, text=data.text, author_id=staff.id, using_db=conn
+        )
+        detail = f"{happened_on}: {data.text}"
+        await audit(staff, "update.timeline_added", "update", update.id, detail, using_db=conn)
     return entry
 
 
@@ -296,28 +299,27 @@ async def link_view(staff: Staff, update: Update, view_id: object, *, quoted: bo
         raise InvalidInput({"view_id": "The child did not say we may quote this view."})
     if update.state == UpdateState.PUBLISHED and staff.role not in REVIEWERS:
         raise InvalidInput({"view_id": "This update is public. Ask an editor to change it."})
-    link, created = await UpdateView.get_or_create(
-        update=update, view_id=view.id, defaults={"quoted": quoted}
-    )
-    if not created and quoted and not link.quoted:
-        link.quoted = True
-        await link.save(update_fields=["quoted"])
-    await audit(
-        staff,
-        "update.quote_picked" if quoted else "update.view_linked",
-        "update",
-        update.id,
-        f"view {view.id}",
-    )
+    action = "update.quote_picked" if quoted else "update.view_linked"
+    async with in_transaction() as conn:
+        link, created = await UpdateView.get_or_create(
+            update=update, view_id=view.id, defaults={"quoted": quoted}, using_db=conn
+        )
+        if not created and quoted and not link.quoted:
+            link.quoted = True
+            await link.save(update_fields=["quoted"], using_db=conn)
+        await audit(staff, action, "update", update.id, f"view {view.id}", using_db=conn)
 
 
 async def unlink_view(staff: Staff, update: Update, view_id: object) -> None:
     pk = parse_id(view_id)
     if update.state == UpdateState.PUBLISHED and staff.role not in REVIEWERS:
         raise InvalidInput({"view_id": "This update is public. Ask an editor to change it."})
-    if pk is None or not await UpdateView.filter(update=update, view_id=pk).delete():
+    if pk is None:
         raise InvalidInput({"view_id": "That view is not linked to this update."})
-    await audit(staff, "update.view_unlinked", "update", update.id, f"view {pk}")
+    async with in_transaction() as conn:
+        if not await UpdateView.filter(update=update, view_id=pk).using_db(conn).delete():
+            raise InvalidInput({"view_id": "That view is not linked to this update."})
+        await audit(staff, "update.view_unlinked", "update", update.id, f"view {pk}", using_db=conn)
 
 
 async def linked_views(update: Update, *, quotes_only: bool = False) -> list[LinkedView]:
