@@ -21,9 +21,10 @@ import settings
 from accounts import routes as accounts_routes
 from accounts.guards import StaffSessionMiddleware
 from ambassadors import routes as ambassadors_routes
+from boards import boards as boards_boards
 from boards import public as boards_public
 from boards import routes as boards_routes
-from boards import services as boards_services
+from boards import updates as boards_updates
 from moderation import escalation, help_at_hand
 from moderation import services as moderation_services
 from moderation import workspace as moderation_workspace
@@ -87,8 +88,8 @@ def build_hooks() -> Hooks:
             escalation.queue_figures,
         ),
         health_checks=(moderation_services.screen_health,),
-        board_choices=boards_services.board_choices,
-        staff_updates=boards_services.staff_updates,
+        board_choices=boards_boards.board_choices,
+        staff_updates=boards_updates.staff_updates,
         links=links,
     )
 

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 import settings
 from boards.models import Update
-from boards.services import STATUS_WORDS
+from boards.updates import STATUS_WORDS
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
