@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pyotp
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 import settings
+from accounts import passwords
 from accounts.models import AuditEntry, SetupToken, StaffSession, StaffUser
 from accounts.roles import SAFEGUARDING, SCOPED, Role
 from web import crypto
@@ -26,10 +25,6 @@ from web.links import Links
 
 MIN_PASSWORD_LENGTH = 12
 TOTP_ISSUER = "The Post-box"
-
-_hasher = PasswordHasher()
-# Verified against when the e-mail is unknown, so a miss takes as long as a hit.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 
 def now() -> datetime:
@@ -161,7 +156,7 @@ async def complete_setup(token: SetupToken, user: StaffUser, password: str, code
     step = _matching_step(secret, code) if secret else None
     if step is None:
         raise SignInError("That code is not right. Check the time on your phone and try again.")
-    user.password_hash = _hasher.hash(password)
+    user.password_hash = await passwords.hash_password(password)
     user.totp_confirmed = True
     user.totp_last_step = step
     user.failed_logins = 0
@@ -180,14 +175,14 @@ async def check_password(email: str, password: str) -> StaffUser:
     """The account when the password is right; counts failures and locks after too many."""
     user = await StaffUser.get_or_none(email=normalise_email(email))
     if user is None or not user.is_active or not user.password_hash or not user.totp_confirmed:
-        _verify(_DUMMY_HASH, password)
+        await passwords.verify_password(None, password)
         raise SignInError("That e-mail, password or code is not right.")
     _refuse_if_locked(user)
-    if not _verify(user.password_hash, password):
+    if not await passwords.verify_password(user.password_hash, password):
         await _failed(user, "password")
         raise SignInError("That e-mail, password or code is not right.")
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if passwords.needs_rehash(user.password_hash):
+        user.password_hash = await passwords.hash_password(password)
         await user.save(update_fields=["password_hash"])
     return user
 
@@ -203,13 +198,6 @@ async def check_code(user: StaffUser, code: str) -> None:
     user.failed_logins = 0
     user.last_login_at = now()
     await user.save(update_fields=["totp_last_step", "failed_logins", "last_login_at"])
-
-
-def _verify(hashed: str, password: str) -> bool:
-    try:
-        return _hasher.verify(hashed, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def _matching_step(secret: str, code: str) -> int | None:
