@@ -26,6 +26,7 @@ from accounts.guards import (
 from accounts.models import AuditEntry, StaffUser
 from accounts.roles import ALL, SCOPED, Role
 from accounts.services import SignInError, Staff
+from accounts.throttle import SignInThrottle
 from web.http import path_id, read_form
 from web.routing import path_for, redirect
 from web.security import CSRF_FIELD, check_csrf
@@ -51,6 +52,14 @@ def _limit(request: Request) -> None:
     request.app.state.sign_in_limiter.check("sign-in", request)
 
 
+def _throttle(request: Request) -> SignInThrottle:
+    return request.app.state.sign_in_throttle
+
+
+def _wait_message(seconds: int) -> str:
+    return f"Too many wrong tries from here. Please wait {seconds} seconds, then try again."
+
+
 async def sign_in(request: Request) -> Response:
     next_path = _safe_next(request, request.query_params.get("next"))
     if request.method == "GET":
@@ -59,12 +68,15 @@ async def sign_in(request: Request) -> Response:
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     email, next_path = form.get("email", ""), _safe_next(request, form.get("next"))
+    context = {"next": next_path, "email": email}
+    wait = _throttle(request).wait_s(email, request)
+    if wait:
+        return staff_page(request, "staff/sign_in.html", {**context, "error": _wait_message(wait)}, 429)
     try:
         user = await services.check_password(email, form.get("password", ""))
     except SignInError as exc:
-        return staff_page(
-            request, "staff/sign_in.html", {"next": next_path, "email": email, "error": str(exc)}, 400
-        )
+        _throttle(request).failed(email, request)
+        return staff_page(request, "staff/sign_in.html", {**context, "error": str(exc)}, 400)
     response = redirect(request, "accounts:sign_in_code", query={"next": next_path})
     response.set_cookie(
         _PREAUTH_COOKIE,
@@ -93,10 +105,16 @@ async def sign_in_code(request: Request) -> Response:
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     next_path = _safe_next(request, form.get("next"))
+    wait = _throttle(request).wait_s(user.email, request)
+    if wait:
+        context = {"next": next_path, "error": _wait_message(wait)}
+        return staff_page(request, "staff/sign_in_code.html", context, 429)
     try:
         await services.check_code(user, form.get("code", ""))
     except SignInError as exc:
+        _throttle(request).failed(user.email, request)
         return staff_page(request, "staff/sign_in_code.html", {"next": next_path, "error": str(exc)}, 400)
+    _throttle(request).succeeded(user.email, request)
     old = request.cookies.get(SESSION_COOKIE)
     if old:
         await services.end_session(old)
@@ -211,8 +229,10 @@ async def account(request: Request, staff: Staff) -> Response:
             await services.end_all_sessions(user.id)
             await services.audit(staff, f"account.{action}d", "account", user.id)
         elif action == "unlock":
-            user.locked_until, user.failed_logins = None, 0
-            await user.save(update_fields=["locked_until", "failed_logins"])
+            # Clears the count and every client's wait for this e-mail (in this process).
+            await services.reset_failures(user)
+            request.app.state.sign_in_throttle.clear(user.email)
+            user.failed_logins = 0
             await services.audit(staff, "account.unlocked", "account", user.id)
         elif action == "sign_out":
             count = await services.end_all_sessions(user.id)

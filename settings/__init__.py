@@ -51,10 +51,14 @@ SESSION_IDLE_MINUTES: int = config("SESSION_IDLE_MINUTES", cast=int, default=30)
 # Cookies carry Secure unless the site is served over plain http (local development).
 SECURE_COOKIES: bool = config("SECURE_COOKIES", cast=bool, default=BASE_URL.startswith("https://"))
 LOG_LEVEL: str = config("LOG_LEVEL", default="INFO")
-# Staff sign-in attempts per minute per client, and failures before an account locks.
+# Staff sign-in attempts per minute per client.
 SIGN_IN_RATE_LIMIT: int = config("SIGN_IN_RATE_LIMIT", cast=int, default=20)
-LOCKOUT_FAILURES: int = config("LOCKOUT_FAILURES", cast=int, default=5)
-LOCKOUT_MINUTES: int = config("LOCKOUT_MINUTES", cast=int, default=15)
+# Wrong tries per (e-mail, client) before each further one must wait (1 s, 2 s, 4 s … up
+# to SIGN_IN_MAX_DELAY_S). No account is ever locked for everybody.
+SIGN_IN_FREE_FAILURES: int = config("SIGN_IN_FREE_FAILURES", cast=int, default=3)
+SIGN_IN_MAX_DELAY_S: int = config("SIGN_IN_MAX_DELAY_S", cast=int, default=900)
+# Wrong tries in a row on one account before its holder gets an e-mail (again at 2x, 4x …).
+FAILURE_ALERT_AFTER: int = config("FAILURE_ALERT_AFTER", cast=int, default=5)
 SETUP_LINK_HOURS: int = config("SETUP_LINK_HOURS", cast=int, default=72)
 # The first administrator, created on first start when there is no staff account.
 ADMIN_EMAIL: str = config("ADMIN_EMAIL", default="admin@example.org")

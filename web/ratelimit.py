@@ -20,6 +20,11 @@ from starlette.requests import Request
 _KEY_LIFETIME_S = 3600
 
 
+def client_address(request: Request) -> str:
+    """The address a request came from, as far as we can trust it."""
+    return request.client.host if request.client else "unknown"
+
+
 @dataclass
 class RateLimiter:
     """A fixed one-minute window per (bucket, client)."""
@@ -34,7 +39,7 @@ class RateLimiter:
         now = time.monotonic()
         if now - self._key_born > _KEY_LIFETIME_S:
             self._key, self._key_born = secrets.token_bytes(32), now
-        host = request.client.host if request.client else "unknown"
+        host = client_address(request)
         return hmac.new(self._key, f"{bucket}\0{host}".encode(), hashlib.sha256).hexdigest()[:32]
 
     def hit(self, bucket: str, request: Request) -> bool:
