@@ -194,15 +194,18 @@ async def check_password(email: str, password: str) -> StaffUser:
 
 
 async def check_code(user: StaffUser, code: str) -> None:
+    """Sign-in's second step. The used time step moves forward in one conditional UPDATE,
+    so when the same code arrives twice at once only one of them signs in."""
     secret = totp_secret_of(user)
     step = _matching_step(secret, code) if secret else None
-    if step is None or step <= user.totp_last_step:
+    won = step is not None and bool(
+        await StaffUser.filter(id=user.id, totp_last_step__lt=step).update(
+            totp_last_step=step, failed_logins=0, last_login_at=now()
+        )
+    )
+    if not won:
         await _failed(user, "code")
         raise SignInError(WRONG)
-    user.totp_last_step = step
-    user.failed_logins = 0
-    user.last_login_at = now()
-    await user.save(update_fields=["totp_last_step", "failed_logins", "last_login_at"])
 
 
 def _matching_step(secret: str, code: str) -> int | None:

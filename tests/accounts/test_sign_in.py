@@ -226,3 +226,28 @@ async def test_next_never_leaves_the_site(client: httpx.AsyncClient, target: str
     response = await sign_in(client, account, next_path=target)
     assert response.status_code == 303
     assert response.headers["location"] == "/staff"
+
+
+async def test_the_same_code_sent_in_parallel_signs_in_exactly_once(app: Starlette) -> None:
+    """Issue #13 item 6: the used-step check is one conditional UPDATE; only its winner signs in."""
+    import asyncio
+
+    account = await make_staff(Role.ADMIN)
+    browsers = [_from(app, f"198.51.100.{20 + n}") for n in range(5)]
+    try:
+        tokens = []
+        for browser in browsers:
+            assert (await _password(browser, account.email, account.password)).status_code == 303
+            tokens.append(await csrf_token(browser, "/staff/sign-in/code"))
+        code = account.code()
+        answers = await asyncio.gather(
+            *(
+                browser.post("/staff/sign-in/code", data={"csrf_token": token, "code": code})
+                for browser, token in zip(browsers, tokens, strict=True)
+            )
+        )
+    finally:
+        for browser in browsers:
+            await browser.aclose()
+    assert sorted(a.status_code for a in answers) == [303, 400, 400, 400, 400]
+    assert await StaffSession.filter(user_id=account.id).count() == 1
