@@ -29,7 +29,10 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         access_log=False,  # ours names the route, never the client: see web/logs.py
-        proxy_headers=True,
+        # Forwarded headers only from the proxies named in POSTBOX_TRUSTED_PROXIES (default
+        # none; uvicorn's own default would trust 127.0.0.1 and so any client's header).
+        proxy_headers=bool(settings.TRUSTED_PROXIES),
+        forwarded_allow_ips=",".join(settings.TRUSTED_PROXIES) or None,
         log_config=None,
         loop="uvloop",
         http="httptools",

@@ -11,7 +11,7 @@ import secrets
 from pathlib import Path
 
 from starlette.config import Config
-from starlette.datastructures import Secret
+from starlette.datastructures import CommaSeparatedStrings, Secret
 
 # The project folder (settings is a package so that the import contract can check it).
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +46,13 @@ HELP_AT_HAND_NUMBER: str = config("HELP_AT_HAND_NUMBER", default="0800 528 0731"
 EMERGENCY_NUMBER: str = config("EMERGENCY_NUMBER", default="999")
 # Where "Leave this site quickly" sends a child: a harmless, common page.
 QUICK_EXIT_URL: str = config("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
+
+# Addresses (or networks, "10.0.0.0/8") of reverse proxies whose X-Forwarded-For is
+# believed. Default none: the socket's address is the client's. Behind nginx on the same
+# machine: "127.0.0.1" (and the proxy must overwrite the header, see docs/deployment.md).
+TRUSTED_PROXIES: list[str] = list(config("TRUSTED_PROXIES", cast=CommaSeparatedStrings, default=""))
+# A bearer token for /metrics; without it only a signed-in administrator sees them.
+METRICS_TOKEN: Secret = config("METRICS_TOKEN", cast=Secret, default="")
 
 SESSION_IDLE_MINUTES: int = config("SESSION_IDLE_MINUTES", cast=int, default=30)
 # Cookies carry Secure unless the site is served over plain http (local development).

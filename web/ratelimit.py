@@ -13,16 +13,43 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass, field
+from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
+import settings
+
 _KEY_LIFETIME_S = 3600
 
 
+def _networks(entries: tuple[str, ...]) -> list[IPv4Network | IPv6Network]:
+    return [ip_network(entry.strip(), strict=False) for entry in entries if entry.strip()]
+
+
+def _trusted(address: str) -> bool:
+    networks = _networks(tuple(settings.TRUSTED_PROXIES))
+    if not networks:
+        return False
+    try:
+        ip = ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
 def client_address(request: Request) -> str:
-    """The address a request came from, as far as we can trust it."""
-    return request.client.host if request.client else "unknown"
+    """The address a request came from, as far as we can trust it: the socket's, unless
+    that is a proxy in ``settings.TRUSTED_PROXIES``; then the nearest address in
+    X-Forwarded-For that is not one of ours (a client can put anything further left)."""
+    host = request.client.host if request.client else "unknown"
+    if not _trusted(host):
+        return host
+    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",")]
+    for hop in reversed(hops):
+        if hop and not _trusted(hop):
+            return hop
+    return host
 
 
 @dataclass
