@@ -59,6 +59,9 @@ def staff_route(
     method_set = frozenset(m.upper() for m in methods)
 
     async def guarded(request: Request) -> Response:
+        if request.method not in {"GET", "HEAD"}:
+            # Every change is rate-limited, before anything else (signed in or not).
+            request.app.state.staff_limiter.check("staff", request)
         staff: Staff | None = request.scope.get("staff")
         if staff is None:
             return redirect(request, "accounts:sign_in", query=f"next={quote(request.url.path, safe='/')}")

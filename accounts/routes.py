@@ -91,6 +91,8 @@ async def sign_in(request: Request) -> Response:
 
 
 async def sign_in_code(request: Request) -> Response:
+    if request.method == "POST":
+        _limit(request)
     try:
         user_id = _preauth().loads(request.cookies.get(_PREAUTH_COOKIE, ""), max_age=_PREAUTH_MAX_AGE_S)
     except BadSignature:
@@ -101,7 +103,6 @@ async def sign_in_code(request: Request) -> Response:
     next_path = _safe_next(request, request.query_params.get("next"))
     if request.method == "GET":
         return staff_page(request, "staff/sign_in_code.html", {"next": next_path})
-    _limit(request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     next_path = _safe_next(request, form.get("next"))
@@ -137,12 +138,13 @@ async def sign_out(request: Request, staff: Staff) -> Response:
 
 
 async def setup(request: Request) -> Response:
+    if request.method == "POST":
+        _limit(request)
     token, user = await services.setup_token_user(request.path_params["token"])
     secret = await services.pending_totp_secret(user)
     context = {"user": user, "secret": secret, "qr": _qr_svg(services.provisioning_uri(user, secret))}
     if request.method == "GET":
         return staff_page(request, "staff/setup.html", context)
-    _limit(request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     problem = services.password_problem(form.get("password", ""), form.get("confirm", ""))

@@ -60,6 +60,8 @@ SECURE_COOKIES: bool = config("SECURE_COOKIES", cast=bool, default=BASE_URL.star
 LOG_LEVEL: str = config("LOG_LEVEL", default="INFO")
 # Staff sign-in attempts per minute per client.
 SIGN_IN_RATE_LIMIT: int = config("SIGN_IN_RATE_LIMIT", cast=int, default=20)
+# Changes (form posts) per minute per client on the staff pages; off when RATE_LIMIT is 0.
+STAFF_RATE_LIMIT: int = config("STAFF_RATE_LIMIT", cast=int, default=300)
 # Wrong tries per (e-mail, client) before each further one must wait (1 s, 2 s, 4 s … up
 # to SIGN_IN_MAX_DELAY_S). No account is ever locked for everybody.
 SIGN_IN_FREE_FAILURES: int = config("SIGN_IN_FREE_FAILURES", cast=int, default=3)

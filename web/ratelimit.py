@@ -60,7 +60,7 @@ class RateLimiter:
     _key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     _key_born: float = field(default_factory=time.monotonic)
     _window: int = -1
-    _counts: dict[str, int] = field(default_factory=dict)
+    _counts: dict[str, float] = field(default_factory=dict)
 
     def _client_key(self, bucket: str, request: Request) -> str:
         now = time.monotonic()
@@ -69,18 +69,19 @@ class RateLimiter:
         host = client_address(request)
         return hmac.new(self._key, f"{bucket}\0{host}".encode(), hashlib.sha256).hexdigest()[:32]
 
-    def hit(self, bucket: str, request: Request) -> bool:
-        """Count one request; False when this client is over the limit for this minute."""
+    def hit(self, bucket: str, request: Request, weight: float = 1.0) -> bool:
+        """Count one request (``weight`` of one: a step of a longer form costs less); False
+        when this client is over the limit for this minute."""
         if self.per_minute <= 0:
             return True
         window = int(time.monotonic() // 60)
         if window != self._window:
             self._window, self._counts = window, {}
         key = self._client_key(bucket, request)
-        count = self._counts.get(key, 0) + 1
+        count = self._counts.get(key, 0) + weight
         self._counts[key] = count
         return count <= self.per_minute
 
-    def check(self, bucket: str, request: Request) -> None:
-        if not self.hit(bucket, request):
+    def check(self, bucket: str, request: Request, weight: float = 1.0) -> None:
+        if not self.hit(bucket, request, weight):
             raise HTTPException(429, "You have sent a lot very quickly. Please wait a minute and try again.")
