@@ -27,7 +27,7 @@ from accounts.models import AuditEntry, StaffUser
 from accounts.roles import ALL, SCOPED, Role
 from accounts.services import SignInError, Staff
 from accounts.throttle import SignInThrottle
-from web.http import path_id, read_form
+from web.http import parse_id, path_id, read_form
 from web.routing import path_for, redirect
 from web.security import CSRF_FIELD, check_csrf
 
@@ -185,7 +185,7 @@ async def accounts(request: Request, staff: Staff) -> Response:
                 raise ValueError("Choose a role.")
             role = Role(form["role"])
             raw_board = form.get("board_id", "")
-            board_id = int(raw_board) if raw_board.isdigit() else None
+            board_id = parse_id(raw_board) if raw_board else None
             if (raw_board and board_id is None) or (
                 board_id is not None and board_id not in {board.id for board in boards}
             ):
@@ -251,13 +251,11 @@ async def audit_log(request: Request, staff: Staff) -> Response:
     if q:
         from tortoise.expressions import Q
 
-        query = query.filter(
-            Q(action__icontains=q)
-            | Q(actor__icontains=q)
-            | Q(object_id=q)
-            | Q(object_type__icontains=q)
-            | Q(detail__icontains=q)
-        )
+        match = Q(action__icontains=q) | Q(actor__icontains=q) | Q(detail__icontains=q)
+        match |= Q(object_type__icontains=q)
+        if len(q) <= AuditEntry._meta.fields_map["object_id"].max_length:  # type: ignore[attr-defined]
+            match |= Q(object_id=q)  # longer is no id, and Tortoise refuses it for the column
+        query = query.filter(match)
     entries = await query.order_by("-id").limit(200)
     return staff_page(request, "staff/audit.html", {"entries": entries, "q": q})
 
