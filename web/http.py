@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -27,6 +28,16 @@ def storable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# What XML 1.0 does not allow in a document at all (control characters but tab and line
+# breaks, surrogates, U+FFFE and U+FFFF): one in a title made the Atom feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids; applied to all staff text on input."""
+    return _NOT_XML.sub("", text)
 
 
 def _all_storable(value: Any) -> bool:
