@@ -276,7 +276,8 @@ async def start_session(user: StaffUser) -> str:
 
 
 async def staff_for(raw: str) -> Staff | None:
-    """The signed-in person for a session cookie, or None when it is unknown, idle or disabled."""
+    """The signed-in person for a session cookie, or None when it is unknown, idle, older
+    than ``SESSION_MAX_HOURS`` or its account is turned off."""
     if not raw or len(raw) > 100:
         return None
     session = await StaffSession.get_or_none(digest=digest(raw)).prefetch_related("user")
@@ -284,7 +285,8 @@ async def staff_for(raw: str) -> Staff | None:
         return None
     idle = timedelta(minutes=settings.SESSION_IDLE_MINUTES)
     moment = now()
-    if session.last_seen_at + idle <= moment or not session.user.is_active:
+    too_old = session.created_at + timedelta(hours=settings.SESSION_MAX_HOURS) <= moment
+    if session.last_seen_at + idle <= moment or too_old or not session.user.is_active:
         await session.delete()
         return None
     if moment - session.last_seen_at > timedelta(seconds=30):

@@ -55,6 +55,8 @@ TRUSTED_PROXIES: list[str] = list(config("TRUSTED_PROXIES", cast=CommaSeparatedS
 METRICS_TOKEN: Secret = config("METRICS_TOKEN", cast=Secret, default="")
 
 SESSION_IDLE_MINUTES: int = config("SESSION_IDLE_MINUTES", cast=int, default=30)
+# However busy, a staff session ends this long after signing in.
+SESSION_MAX_HOURS: int = config("SESSION_MAX_HOURS", cast=int, default=12)
 # Cookies carry Secure unless the site is served over plain http (local development).
 SECURE_COOKIES: bool = config("SECURE_COOKIES", cast=bool, default=BASE_URL.startswith("https://"))
 LOG_LEVEL: str = config("LOG_LEVEL", default="INFO")

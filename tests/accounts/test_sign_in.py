@@ -195,6 +195,18 @@ async def test_an_idle_session_ends(client: httpx.AsyncClient) -> None:
     assert not await StaffSession.filter(user_id=account.id).exists()
 
 
+async def test_a_session_ends_12_hours_after_sign_in_however_busy(client: httpx.AsyncClient) -> None:
+    account = await make_staff(Role.MODERATOR)
+    await sign_in(client, account)
+    assert (await client.get("/staff")).status_code == 200
+    await StaffSession.filter(user_id=account.id).update(
+        created_at=now() - timedelta(hours=settings.SESSION_MAX_HOURS, seconds=1), last_seen_at=now()
+    )
+    response = await client.get("/staff")
+    assert response.status_code == 303 and response.headers["location"].startswith("/staff/sign-in")
+    assert not await StaffSession.filter(user_id=account.id).exists()
+
+
 async def test_sign_out_everywhere_ends_every_session(app: Starlette, client: httpx.AsyncClient) -> None:
     account = await make_staff(Role.EDITOR)
     await sign_in(client, account)
