@@ -75,6 +75,27 @@ SETUP_LINK_HOURS: int = config("SETUP_LINK_HOURS", cast=int, default=72)
 ADMIN_EMAIL: str = config("ADMIN_EMAIL", default="admin@example.org")
 
 
+def _given(name: str) -> bool:
+    """Whether ``POSTBOX_<name>`` was set (environment or .env), not left to its default."""
+    key = f"POSTBOX_{name}"
+    return key in config.environ or key in config.file_values
+
+
+def unsafe_for_production() -> list[str]:
+    """Why this configuration must not serve a real site: with an https BASE_URL, urgent
+    mail about a child at risk must not queue for a development inbox that does not exist."""
+    if not BASE_URL.startswith("https://"):
+        return []
+    problems = []
+    if not _given("HELP_AT_HAND_EMAIL") or HELP_AT_HAND_EMAIL.endswith("@localhost"):
+        problems.append("POSTBOX_HELP_AT_HAND_EMAIL is still the development address")
+    if not _given("SMTP_HOST"):
+        problems.append("POSTBOX_SMTP_HOST is not set (the development default is 127.0.0.1)")
+    if not _given("MAIL_FROM") or MAIL_FROM.endswith("@localhost"):
+        problems.append("POSTBOX_MAIL_FROM is still the development address")
+    return problems
+
+
 def _secret_key() -> Secret:
     """The signing key: from the environment, else generated once into DATA_DIR."""
     value = config("SECRET_KEY", default="")

@@ -52,6 +52,8 @@ def test_serve_does_not_trust_forwarded_headers_from_this_machine(tmp_path: Path
     server, base = live.serve(tmp_path, POSTBOX_RATE_LIMIT="30", POSTBOX_CHECK_RATE_LIMIT="2")
     statuses = []
     try:
+        with urllib.request.urlopen(f"{base}/healthz", timeout=30) as health:
+            assert health.headers.get("server") is None  # no "server: uvicorn"
         for n in range(3):
             request = urllib.request.Request(
                 f"{base}/api/v1/views/no-such-code-1", headers={"X-Forwarded-For": f"198.51.100.{n}"}
