@@ -72,15 +72,17 @@ async def sign_in(request: Request) -> Response:
     wait = _throttle(request).wait_s(email, request)
     if wait:
         return staff_page(request, "staff/sign_in.html", {**context, "error": _wait_message(wait)}, 429)
+    # Right or wrong, the next step is the code: the password step alone never confirms
+    # a password (nor that the e-mail has an account). The signed cookie says which.
+    user_id: int | None = None
     try:
-        user = await services.check_password(email, form.get("password", ""))
-    except SignInError as exc:
+        user_id = (await services.check_password(email, form.get("password", ""))).id
+    except SignInError:
         _throttle(request).failed(email, request)
-        return staff_page(request, "staff/sign_in.html", {**context, "error": str(exc)}, 400)
     response = redirect(request, "accounts:sign_in_code", query={"next": next_path})
     response.set_cookie(
         _PREAUTH_COOKIE,
-        _preauth().dumps(user.id),
+        _preauth().dumps([user_id, services.normalise_email(email)[:254]]),
         max_age=_PREAUTH_MAX_AGE_S,
         path=path_for(request, "accounts:sign_in"),
         secure=settings.SECURE_COOKIES,
@@ -94,28 +96,31 @@ async def sign_in_code(request: Request) -> Response:
     if request.method == "POST":
         _limit(request)
     try:
-        user_id = _preauth().loads(request.cookies.get(_PREAUTH_COOKIE, ""), max_age=_PREAUTH_MAX_AGE_S)
-    except BadSignature:
+        user_id, email = _preauth().loads(
+            request.cookies.get(_PREAUTH_COOKIE, ""), max_age=_PREAUTH_MAX_AGE_S
+        )
+    except (BadSignature, ValueError, TypeError):
         return redirect(request, "accounts:sign_in")
-    user = await StaffUser.get_or_none(id=user_id, is_active=True)
-    if user is None:
-        return redirect(request, "accounts:sign_in")
+    # None after a wrong password or an unknown e-mail: the code is asked for all the same.
+    user = await StaffUser.get_or_none(id=user_id, is_active=True) if user_id else None
     next_path = _safe_next(request, request.query_params.get("next"))
     if request.method == "GET":
         return staff_page(request, "staff/sign_in_code.html", {"next": next_path})
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     next_path = _safe_next(request, form.get("next"))
-    wait = _throttle(request).wait_s(user.email, request)
+    wait = _throttle(request).wait_s(email, request)
     if wait:
         context = {"next": next_path, "error": _wait_message(wait)}
         return staff_page(request, "staff/sign_in_code.html", context, 429)
     try:
+        if user is None:
+            raise SignInError(services.WRONG)
         await services.check_code(user, form.get("code", ""))
     except SignInError as exc:
-        _throttle(request).failed(user.email, request)
+        _throttle(request).failed(email, request)
         return staff_page(request, "staff/sign_in_code.html", {"next": next_path, "error": str(exc)}, 400)
-    _throttle(request).succeeded(user.email, request)
+    _throttle(request).succeeded(email, request)
     old = request.cookies.get(SESSION_COOKIE)
     if old:
         await services.end_session(old)

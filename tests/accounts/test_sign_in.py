@@ -51,12 +51,21 @@ async def test_a_password_alone_is_not_enough(client: httpx.AsyncClient) -> None
 
 
 async def test_wrong_password_and_unknown_email_get_the_same_answer(client: httpx.AsyncClient) -> None:
+    """Issue #13 item 10: the password step never confirms a password (or an account) on its
+    own; every answer is the code step, and only the code step says something is wrong."""
     account = await make_staff(Role.EDITOR)
-    wrong = await _password(client, account.email, "not the password")
-    unknown = await _password(client, "nobody@example.org", "whatever it is")
-    assert wrong.status_code == unknown.status_code == 400
-    assert "That e-mail, password or code is not right." in wrong.text
-    assert "That e-mail, password or code is not right." in unknown.text
+    answers = []
+    for email, password in ((account.email, "not the password"), ("nobody@example.org", "whatever it is")):
+        first = await _password(client, email, password)
+        assert first.status_code == 303 and first.headers["location"].startswith("/staff/sign-in/code")
+        token = await csrf_token(client, "/staff/sign-in/code")
+        answers.append(
+            await client.post("/staff/sign-in/code", data={"csrf_token": token, "code": account.code()})
+        )
+    assert [a.status_code for a in answers] == [400, 400]
+    for answer in answers:
+        assert "That e-mail, password or code is not right." in answer.text
+    assert COOKIE not in client.cookies
 
 
 def _from(app: Starlette, address: str) -> httpx.AsyncClient:
@@ -71,7 +80,7 @@ async def test_no_account_is_ever_locked_and_no_answer_says_who_is_staff(app: St
     async with _from(app, "198.51.100.1") as attacker, _from(app, "198.51.100.2") as holder:
         for email in (account.email, "nobody@example.org"):
             answers = [await _password(attacker, email, "guess guess guess") for _ in range(free + 1)]
-            assert [a.status_code for a in answers] == [400] * free + [429]
+            assert [a.status_code for a in answers] == [303] * free + [429]
             assert "Please wait 1 seconds" in answers[-1].text
             assert "locked" not in answers[-1].text
         # The holder, from anywhere else, signs in as usual: nobody can lock them out.
@@ -86,12 +95,12 @@ async def test_each_wrong_try_must_wait_twice_as_long_as_the_last(app: Starlette
     free = settings.SIGN_IN_FREE_FAILURES
     async with _from(app, "198.51.100.3") as attacker:
         for _ in range(free):
-            assert (await _password(attacker, account.email, "wrong wrong wrong")).status_code == 400
+            assert (await _password(attacker, account.email, "wrong wrong wrong")).status_code == 303
         for delay in (1, 2, 4, 8):
             refused = await _password(attacker, account.email, "wrong wrong wrong")
             assert refused.status_code == 429 and f"wait {delay} seconds" in refused.text
             clock[0] += delay
-            assert (await _password(attacker, account.email, "wrong wrong wrong")).status_code == 400
+            assert (await _password(attacker, account.email, "wrong wrong wrong")).status_code == 303
         clock[0] += 16
         assert (await sign_in(attacker, account)).status_code == 303
 
@@ -115,7 +124,7 @@ async def test_the_holder_is_e_mailed_about_repeated_wrong_tries(app: Starlette,
     account = await make_staff(Role.EDITOR)
     for n in range(settings.FAILURE_ALERT_AFTER):
         async with _from(app, f"198.51.100.{10 + n}") as somebody:
-            assert (await _password(somebody, account.email, "wrong wrong wrong")).status_code == 400
+            assert (await _password(somebody, account.email, "wrong wrong wrong")).status_code == 303
     assert await mailer.deliver_due() == 1
     [mail] = smtp_server.messages
     assert mail["To"] == account.email
