@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web.errors import NotFound
 from web.http import bad_input, database_unavailable
-from web.logs import route_pattern
+from web.logs import CLIENT_GONE, route_pattern
 from web.templating import templates
 
 log = logging.getLogger("postbox.app")
@@ -99,6 +99,10 @@ class FriendlyErrorsMiddleware:
 
         try:
             await self.app(scope, receive, watch)
+        except ClientDisconnect:
+            # The browser went away while sending: nobody to answer, and no fault of ours.
+            scope[CLIENT_GONE] = True
+            return
         except Exception as exc:
             if started:
                 raise
