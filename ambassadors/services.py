@@ -108,7 +108,7 @@ class IssueLinks:
 async def links_of(staff: Staff, issue: LocalIssue) -> IssueLinks:
     updates = [u for u in await issue.updates.all().order_by("-id") if staff.may_see_board(u.board_id)]
     ids = await LocalIssueView.filter(issue=issue).values_list("view_id", flat=True)
-    views = await View.filter(id__in=list(ids), released=True).order_by("-created_at")
+    views = await View.filter(id__in=list(ids), released=True).order_by("-created_at", "-id")
     return IssueLinks(
         updates,
         [{"id": v.id, "text": shown_text(v), "created_at": v.created_at} for v in views],

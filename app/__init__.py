@@ -20,6 +20,7 @@ from starlette.staticfiles import StaticFiles
 import settings
 from accounts import routes as accounts_routes
 from accounts.guards import StaffSessionMiddleware
+from accounts.throttle import SignInThrottle
 from ambassadors import routes as ambassadors_routes
 from boards import boards as boards_boards
 from boards import public as boards_public
@@ -140,6 +141,10 @@ def create_app(
     app.state.limiter = RateLimiter(per_minute=settings.RATE_LIMIT)
     app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)
     app.state.sign_in_limiter = RateLimiter(per_minute=settings.SIGN_IN_RATE_LIMIT)
+    app.state.staff_limiter = RateLimiter(per_minute=settings.STAFF_RATE_LIMIT if settings.RATE_LIMIT else 0)
+    app.state.sign_in_throttle = SignInThrottle(
+        free_failures=settings.SIGN_IN_FREE_FAILURES, max_delay_s=settings.SIGN_IN_MAX_DELAY_S
+    )
     return app
 
 

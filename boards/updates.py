@@ -325,7 +325,7 @@ async def unlink_view(staff: Staff, update: Update, view_id: object) -> None:
 async def linked_views(update: Update, *, quotes_only: bool = False) -> list[LinkedView]:
     """Released views still kept, redacted text only. Quotes also need the child's consent."""
     links = {link.view_id: link for link in await UpdateView.filter(update=update)}
-    views = await View.filter(id__in=list(links), released=True).order_by("created_at")
+    views = await View.filter(id__in=list(links), released=True).order_by("created_at", "id")
     found = [
         LinkedView(
             v.id,

@@ -19,6 +19,7 @@ from postbox.models import View
 from postbox.vocabulary import STATUS_TITLES, STATUS_WORDS
 from screening import fast_screen
 from screening.types import Level
+from web.leases import utcnow
 from web.metrics import Figure
 
 log = logging.getLogger("postbox.services")
@@ -80,6 +81,8 @@ async def submit_view(submission: ViewSubmission, intake: Intake | None = None) 
         level=level,
         needs_human=needs_human,
         show_help=show_help,
+        # Kept to the minute: a time to the microsecond could be matched with a proxy's log.
+        created_at=utcnow().replace(second=0, microsecond=0),
     )
     if intake is not None:
         await intake.submit(view)
