@@ -31,6 +31,7 @@ from web.metrics import Figure
 
 log = logging.getLogger("moderation.services")
 
+
 async def screener() -> Screener:
     """The process's one screener (``screening.get_screener``), loaded in a thread the first time."""
     loaded = shared_screener()
