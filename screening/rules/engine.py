@@ -1,0 +1,183 @@
+"""The rule engine: finds every rule's matches and decides what each means in its context.
+
+Context decides what a match means: a negation just before it ("I would never hurt
+myself") removes it, reported speech ("my friend said she wants to die") makes it a
+concern about another child, self-harm or running away clearly over ("I used to self harm
+but I'm ok now") lowers it to medium, a joke marker ("kms lol") caps self-harm at medium (a
+person still reads) and drops threats to others ("I'm gonna kill my brother lol"). Harm done
+to the child is never lowered by a past-tense verb ("she gave me two black eyes"): only clear
+words that it is over and they are safe now lower it, and only to medium
+(docs/severity-rubric.md). Pure Python, no models: this runs inside the web request.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..folding import fold
+from ..types import Level, Span
+from .model import Rule
+from .vocabulary import (
+    JOKE_MARKERS,
+    NEGATION,
+    NEGATION_NOT_REALLY,
+    NEGATION_STILL_RISK,
+    OPINION,
+    OTHER_SUBJECT,
+    PAST_MARKERS,
+    RELAPSE_MARKERS,
+    SAFE_NOW,
+    THIRD_PARTY_LEAD,
+    URGENT_CUES,
+)
+
+# Categories where the child is the one who feels or does what the rule names, so a match
+# whose subject is someone else ("if you feel suicidal") is only read, never escalated.
+# For these, words that it is over ("I used to, I'm better now") lower a match to medium.
+SUBJECT_CATEGORIES = frozenset({"suicide_self_harm", "running_away"})
+SUBJECT_RULES = frozenset({"threat_to_others", "carries_weapon"})
+
+LEVEL_SCORE = {Level.URGENT: 1.0, Level.HIGH: 0.9, Level.MEDIUM: 0.6, Level.LOW: 0.3, Level.NONE: 0.0}
+
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]|,\s|\bbut\b|\bthough\b|\bhowever\b")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+")
+_HARM_NOW = re.compile(
+    r"\b(?:right\s+now|rn|tonight|happening\s+now|at\s+the\s+moment|(?:he|she|they)'?s\s+(?:here|outside|"
+    r"coming)|when\s+(?:he|she|they)\s+gets?\s+home|help\s+me\s+now|come\s+quick)\b"
+)
+
+
+@dataclass
+class RuleOutcome:
+    level: Level = Level.NONE
+    categories: dict[str, float] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    def add(self, rule: Rule, level: Level, span: Span, modifiers: list[str]) -> None:
+        self.level = max(self.level, level)
+        score = LEVEL_SCORE[level]
+        self.categories[rule.category] = max(self.categories.get(rule.category, 0.0), score)
+        for reason in (rule.name, *modifiers):
+            if reason not in self.reasons:
+                self.reasons.append(reason)
+        self.spans.append(span)
+
+
+def prepare(text: str) -> str:
+    """Straighten curly quotes without changing length, so match offsets stay valid."""
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+def _clause_prefix(text: str, start: int) -> str:
+    window = text[max(0, start - 60) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    # Just after the last sentence mark before ``start`` (what the last match of
+    # ``_SENTENCE_BREAK`` in ``text[:start]`` ends at), without scanning from the start.
+    left = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start),
+               text.rfind("\n", 0, start)) + 1  # fmt: skip
+    right_match = _SENTENCE_BREAK.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _is_negated(prefix: str) -> bool:
+    tail = prefix[-45:]
+    for negator in NEGATION.finditer(tail):
+        after = tail[negator.end() :]
+        if not NEGATION_NOT_REALLY.match(after.lstrip()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _text_has(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the whole view matches: asked once per view, not once per rule match."""
+    return pattern.search(text) is not None
+
+
+def _is_over(rule: Rule, text: str) -> bool:
+    """Words that the harm is over: for the child's own feelings and actions, "used to" and the
+    like; for harm done to them, only words that they are safe now."""
+    if _text_has(RELAPSE_MARKERS, text):
+        return False
+    if rule.category in SUBJECT_CATEGORIES:
+        return _text_has(PAST_MARKERS, text) or _text_has(SAFE_NOW, text)
+    return _text_has(SAFE_NOW, text)
+
+
+def _contextualise(rule: Rule, text: str, match: re.Match[str]) -> tuple[Level, list[str]] | None:
+    """The level a match gives in its context, with the modifier names; None if it is void.
+
+    ``text`` is the folded view the match was found in.
+    """
+    level = rule.level
+    modifiers: list[str] = []
+    sentence_start, sentence_end = _sentence_bounds(text, match.start(), match.end())
+    sentence = text[sentence_start:sentence_end]
+    if rule.unless is not None and rule.unless.search(sentence):
+        return None
+    if rule.first_person:
+        if _is_negated(_clause_prefix(text, match.start())):
+            if not NEGATION_STILL_RISK.match(text[match.end() : match.end() + 20]):
+                return None
+            level = min(level, Level.MEDIUM)
+            modifiers.append("negation_qualified")
+        if THIRD_PARTY_LEAD.search(text[sentence_start : match.start()]):
+            # A child worried about another child: still a safeguarding concern.
+            modifiers.append("third_party")
+            return max(Level.MEDIUM, min(level, Level.HIGH)), modifiers
+        if (rule.category in SUBJECT_CATEGORIES or rule.name in SUBJECT_RULES) and OTHER_SUBJECT.search(
+            text[max(0, match.start() - 40) : match.start()]
+        ):
+            # Someone else, or people in general, not the child: a person reads it.
+            level = min(level, Level.MEDIUM)
+            modifiers.append("other_person")
+        elif _is_over(rule, text):
+            level = min(level, Level.MEDIUM)
+            modifiers.append("past")
+    elif rule.name.startswith("third_party"):
+        modifiers.append("third_party")
+    if rule.opinion and level <= Level.MEDIUM and OPINION.search(sentence):
+        # An opinion about services or the news, with no child at risk named.
+        return Level.LOW, [*modifiers, "opinion"]
+    if rule.joke != "ignore" and JOKE_MARKERS.search(sentence + text[sentence_end : sentence_end + 12]):
+        if rule.joke == "drop":
+            return None
+        if level > Level.MEDIUM:
+            level = Level.MEDIUM
+            modifiers.append("joke_marker")
+    if level == Level.HIGH and rule.first_person and not modifiers:
+        if rule.category == "suicide_self_harm" and _text_has(URGENT_CUES, text):
+            level = Level.URGENT
+            modifiers.append("plan_means_time")
+        elif rule.category in ("abuse", "exploitation", "violence") and _text_has(_HARM_NOW, text):
+            level = Level.URGENT
+            modifiers.append("harm_now")
+    return level, modifiers
+
+
+def judge(rule: Rule, folded: str, matches: list[re.Match[str]], outcome: RuleOutcome) -> None:
+    """Add each match of ``rule`` to ``outcome`` at the level its context gives."""
+    for match in matches:
+        if match.end() == match.start():
+            continue
+        judged = _contextualise(rule, folded, match)
+        if judged is None:
+            continue
+        level, modifiers = judged
+        outcome.add(rule, level, Span(match.start(), match.end(), "risk", rule.name), modifiers)
+
+
+def folded_view(text: str) -> str:
+    """The view as every pattern reads it: quotes straightened, folded to lower case, same offsets."""
+    prepared = prepare(text)
+    folded = fold(prepared)
+    if len(folded) != len(prepared):  # cannot happen with Python's case tables (a test checks)
+        folded = "".join(fold(ch) if len(fold(ch)) == 1 else ch for ch in prepared)
+    return folded
