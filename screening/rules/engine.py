@@ -39,6 +39,30 @@ from .vocabulary import (
 SUBJECT_CATEGORIES = frozenset({"suicide_self_harm", "running_away"})
 SUBJECT_RULES = frozenset({"threat_to_others", "carries_weapon"})
 
+# What each modifier a match can carry means, in plain words (``reasons`` name them; the rules
+# card prints them).
+MODIFIERS: dict[str, str] = {
+    "negation_qualified": "A denial with “right now” or “yet” after it (“I don't want to die right now”): "
+    "lowered to medium, never dropped. A plain denial just before a match (“I would never hurt myself”) "
+    "removes the match.",
+    "third_party": "About a friend or someone else the child names (“my friend said she wants to die”): "
+    "kept at medium to high, because a friend in danger is as serious as the child.",
+    "other_person": "Said about people in general or someone unnamed (“if you feel suicidal, call…”): "
+    "lowered to medium, so a person still reads it.",
+    "past": "Clearly over: for self-harm and running away, “I used to… I'm better now”; for harm done to "
+    "the child, only words that they are safe now (“that was years ago, I live with my nan now and I'm "
+    "safe”). Lowered to medium, never lower. A past-tense verb alone never lowers harm done to a child.",
+    "opinion": "An opinion about services or the news (“schools should talk about self harm more”) on a "
+    "rule about a mention, not a disclosure: lowered to low.",
+    "joke_marker": "“lol”, “jk” or a laughing emoji in the sentence: self-harm and other disclosures are "
+    "capped at medium (a person still reads: children joke, and children hide); a threat to others "
+    "made as a joke is dropped.",
+    "plan_means_time": "Suicide or self-harm with a plan, the means or a time anywhere in the view "
+    "(“tonight”, “pills”, “after school”): raised to urgent.",
+    "harm_now": "Abuse, exploitation or violence happening now (“right now”, “he's here”, “tonight”): "
+    "raised to urgent.",
+}
+
 LEVEL_SCORE = {Level.URGENT: 1.0, Level.HIGH: 0.9, Level.MEDIUM: 0.6, Level.LOW: 0.3, Level.NONE: 0.0}
 
 _CLAUSE_BREAK = re.compile(r"[.!?;\n]|,\s|\bbut\b|\bthough\b|\bhowever\b")

@@ -53,6 +53,7 @@ class Matcher:
     def matches(self, folded: str) -> list[list[re.Match[str]]]:
         """Per rule, in order: exactly ``rule.pattern.finditer(folded)``, as a list."""
         found, marks = self.pieces_found(folded)
+        present = set(found)
         starts = [0, *(m + 1 for m in marks)]
         ends = [*marks, len(folded)]
         result: list[list[re.Match[str]]] = []
@@ -60,20 +61,20 @@ class Matcher:
             if not groups:
                 result.append(list(rule.pattern.finditer(folded)))
                 continue
+            matches: list[re.Match[str]] = []
+            result.append(matches)
+            if any(group.isdisjoint(present) for group in groups):
+                continue  # most rules, most views: a needed word is missing
             pieces: set[int] | None = None
             for group in groups:
                 here: set[int] = set()
-                for number in group:
-                    seen = found.get(number)
-                    if seen:
-                        here |= seen
+                for number in group & present:
+                    here |= found[number]
                 pieces = here if pieces is None else pieces & here
-                if not pieces:
-                    break
-            matches: list[re.Match[str]] = []
-            if pieces:
+            if len(marks) == 0:
+                matches.extend(rule.pattern.finditer(folded))
+            elif pieces:
                 search = rule.pattern.finditer
                 for piece in sorted(pieces):
                     matches.extend(search(folded, starts[piece], ends[piece]))
-            result.append(matches)
         return result
