@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..types import Level
 from .model import Rule, _c
-from .vocabulary import ABUSER, ADULT, HURT_VERB, MARKS_UNLESS, PLAY_UNLESS
+from .vocabulary import ABUSER, ADULT, HURT_VERB, MARKS_UNLESS, PLAY_UNLESS, WORD
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -18,7 +18,7 @@ RULES: tuple[Rule, ...] = (
         level=Level.HIGH,
         description="An adult, carer or partner hitting, kicking, burning or hurting the child or a sibling.",
         pattern=_c(
-            rf"\b{ABUSER}\s+(?:\w+\s+){{0,2}}?{HURT_VERB}\s+(?:me|us|my\s+(?:little\s+|baby\s+|big\s+)?"
+            rf"\b{ABUSER}\s+{WORD}{{0,2}}?{HURT_VERB}\s+(?:me|us|my\s+(?:little\s+|baby\s+|big\s+)?"
             rf"(?:brother|sister|sibling)s?)\b(?!\s+(?:up|out)\b)"
         ),
         needs=(
@@ -74,8 +74,13 @@ RULES: tuple[Rule, ...] = (
                 "whip",
             ),
         ),
-        fires_on=("my dad hits me", "my stepdad punches me when he's drunk"),
-        quiet_on=("my little brother hits me with his toy sword when we play", "my dad beat me at chess"),
+        fires_on=("my dad hits me", "my stepdad punches me when he's drunk", "my mums boyfriend slaps me"),
+        quiet_on=(
+            "my little brother hits me with his toy sword when we play",
+            "my dad beat me at chess",
+            "my dad would never hit me",
+            "my dad never hits me",
+        ),
         unless=PLAY_UNLESS,
     ),
     Rule(
@@ -143,7 +148,7 @@ RULES: tuple[Rule, ...] = (
             "Someone at home hitting or hurting their mum, dad or nan: domestic abuse the child lives with."
         ),
         pattern=_c(
-            rf"\b{ABUSER}\s+(?:\w+\s+){{0,2}}?{HURT_VERB}\s+(?:my\s+)?(?:mum|mom|mam|mother|dad|nan|gran)\b"
+            rf"\b{ABUSER}\s+{WORD}{{0,2}}?{HURT_VERB}\s+(?:my\s+)?(?:mum|mom|mam|mother|dad|nan|gran)\b"
         ),
         needs=(
             ("dad", "gran", "mam", "mom", "mother", "mum", "nan"),
@@ -174,7 +179,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         fires_on=("my dad hits my mum", "he punches my mom when he's drunk"),
-        quiet_on=("the ball hit my mum",),
+        quiet_on=("the ball hit my mum", "my stepdad would never hurt my mum"),
     ),
     Rule(
         name="sexual_abuse",
@@ -214,17 +219,17 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         fires_on=("he touches me down there", "my uncle comes into my room at night"),
-        quiet_on=("my mum kisses me goodnight",),
+        quiet_on=("my mum kisses me goodnight", "my nan kisses me goodnight"),
     ),
     Rule(
         name="touches_me",
         category="abuse",
         level=Level.HIGH,
         description="An adult or relative who touches them.",
-        pattern=_c(rf"\b{ABUSER}\s+(?:\w+\s+)?touch(?:es|ed)\s+me\b"),
+        pattern=_c(rf"\b{ABUSER}\s+{WORD}?touch(?:es|ed)\s+me\b"),
         needs=(("touched", "touches"),),
         fires_on=("my uncle touches me", "he touched me"),
-        quiet_on=("my dog touches me with its nose",),
+        quiet_on=("my dog touches me with its nose", "he never touched me"),
     ),
     Rule(
         name="afraid_at_home",
@@ -245,7 +250,7 @@ RULES: tuple[Rule, ...] = (
         level=Level.HIGH,
         description="An adult threatening to kill, hurt or hit them or their mum.",
         pattern=_c(
-            rf"\b{ABUSER}\s+(?:\w+\s+)?(?:threaten(?:s|ed)?|says?\s+(?:he|she)\s*(?:'ll|will))\s+(?:to\s+)?"
+            rf"\b{ABUSER}\s+{WORD}?(?:threaten(?:s|ed)?|says?\s+(?:he|she)\s*(?:'ll|will))\s+(?:to\s+)?"
             rf"(?:kill|hurt|hit|beat|stab)\s+(?:me|us|my\s+mum)|\bscared\s+(?:he|she|they)\s*(?:'ll|will|is\s+going\s+to|"
             rf"'s\s+going\s+to|'re\s+going\s+to|are\s+going\s+to|gonna)\s+(?:kill|hurt|hit|beat)\s+(?:me|us|my\s+mum)\b"
         ),
@@ -258,7 +263,7 @@ RULES: tuple[Rule, ...] = (
         category="abuse",
         level=Level.HIGH,
         description="An adult locking them in or out.",
-        pattern=_c(rf"\b{ABUSER}\s+(?:\w+\s+)?(?:locks?|locked|shuts?)\s+me\s+(?:in|out|up)\b"),
+        pattern=_c(rf"\b{ABUSER}\s+{WORD}?(?:locks?|locked|shuts?)\s+me\s+(?:in|out|up)\b"),
         needs=(("lock", "shut"),),
         fires_on=("my mum locks me in my room", "he locked me out all night"),
         quiet_on=("i locked myself out by accident",),
@@ -272,7 +277,7 @@ RULES: tuple[Rule, ...] = (
             "past tense."
         ),
         pattern=_c(
-            rf"\b{ABUSER}\s+(?:\w+\s+){{0,2}}?(?:gave|give|gives|giving|left)\s+me\s+(?:a\s+|an\s+|two\s+|2\s+)?"
+            rf"\b{ABUSER}\s+{WORD}{{0,2}}?(?:gave|give|gives|giving|left)\s+me\s+(?:a\s+|an\s+|two\s+|2\s+)?"
             rf"(?:black\s+eyes?|bruises?|(?:split|fat|bust|busted)\s+lip|nosebleed|bloody\s+nose|marks|burns?|"
             rf"broken\s+(?:arm|wrist|nose|finger|rib)s?)\b(?!\s+(?:shadow|palette|make\s*up))"
         ),
@@ -292,9 +297,9 @@ RULES: tuple[Rule, ...] = (
             "person reads it."
         ),
         pattern=_c(
-            rf"\b{ADULT}\s+(?:\w+\s+)?(?:calls?|called|says?|said|tells?|told|screams?|shouts?)\s+(?:at\s+)?me\s+"
+            rf"\b{ADULT}\s+{WORD}?(?:calls?|called|says?|said|tells?|told|screams?|shouts?)\s+(?:at\s+)?me\s+"
             rf"(?:\w+\s+){{0,2}}?(?:worthless|useless|stupid|fat|ugly|a\s+mistake|a\s+waste|nothing|disgusting|a\s+burden)"
-            rf"|\b{ADULT}\s+(?:\w+\s+)?(?:wish(?:es)?|said|says)\s+(?:\w+\s+){{0,2}}?(?:i|me)\s+(?:was|were|had)\s+never\s+"
+            rf"|\b{ADULT}\s+{WORD}?(?:wish(?:es)?|said|says)\s+(?:\w+\s+){{0,2}}?(?:i|me)\s+(?:was|were|had)\s+never\s+"
             rf"(?:been\s+)?born"
         ),
         needs=(

@@ -29,8 +29,8 @@ RULES: tuple[Rule, ...] = (
             ("bulied", "bullid", "bullied", "bullyed", "ganged", "picked"),
             ("bulied", "bullid", "bullied", "bullyed", "cyber", "ganged", "picked"),
         ),
-        fires_on=("im being bullied at school", "i keep getting picked on"),
-        quiet_on=("i'm not being bullied any more", "my son is being bullied"),
+        fires_on=("im being bullied at school", "i keep getting picked on", "i've been bullied for years"),
+        quiet_on=("i'm not being bullied any more", "my son is being bullied", "i have never been bullied"),
         unless=BULLY_UNLESS,
     ),
     Rule(
@@ -63,8 +63,12 @@ RULES: tuple[Rule, ...] = (
             rf"again|at\s+school|in\s+class|on\s+purpose)"
         ),
         needs=(("me", "my", "call"),),
-        fires_on=("they all laugh at me every day", "people keep calling me names"),
-        quiet_on=("they laughed at my joke lol",),
+        fires_on=(
+            "they all laugh at me every day",
+            "people keep calling me names",
+            "they take my lunch money every day",
+        ),
+        quiet_on=("they laughed at my joke lol", "my friends make fun of my bad jokes lol"),
         unless=BULLY_UNLESS,
     ),
     Rule(
@@ -157,7 +161,7 @@ RULES: tuple[Rule, ...] = (
         ),
         needs=(("said", "saying", "says", "tell", "told"), ("keep", "said", "says", "tell", "told")),
         fires_on=("people at school tell me to kill myself", "they keep saying i should die"),
-        quiet_on=("they told me to go home",),
+        quiet_on=("they told me to go home", "they told me to go and die my hair blue"),
     ),
     Rule(
         name="left_out",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..types import Level
 from .model import Rule, _c
-from .vocabulary import FRIEND, FRIEND_NAMED, SELF_HARM, SUICIDE_WORD
+from .vocabulary import FRIEND, FRIEND_NAMED, SELF_HARM, SUICIDE_WORD, WORD
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -21,11 +21,11 @@ RULES: tuple[Rule, ...] = (
             "themselves."
         ),
         pattern=_c(
-            rf"\b{FRIEND_NAMED}\s+(?:\w+\s+){{0,6}}?(?:wants?\s+to|wanna|going\s+to|gonna|is\s+going\s+to|"
+            rf"\b{FRIEND_NAMED}\s+{WORD}{{0,6}}?(?:wants?\s+to|wanna|going\s+to|gonna|is\s+going\s+to|"
             rf"'s\s+going\s+to|said\s+(?:she|he|they)\s+(?:wants?|wanted)\s+to|keeps?\s+saying\s+(?:she|he|they)\s+"
             rf"wants?\s+to|might|will|tried\s+to|trying\s+to|talks?\s+about|thinks?\s+about)\s+(?:die|dying|"
             rf"kill(?:ing)?\s+(?:her|him|them)sel(?:f|ves)|end(?:ing)?\s+it|unalive)\b|\b{FRIEND_NAMED}\s+"
-            rf"(?:\w+\s+){{0,2}}?(?:cut|cuts|cutting|harms?|harming|hurts?|hurting)\s+(?:her|him|them)sel(?:f|ves)\b|"
+            rf"{WORD}{{0,2}}?(?:cut|cuts|cutting|harms?|harming|hurts?|hurting)\s+(?:her|him|them)sel(?:f|ves)\b|"
             rf"\b{FRIEND_NAMED}\s+(?:is|'s|has\s+been|keeps|was)\s+(?:\w+\s+)?(?:suicidal|{SELF_HARM}|cutting)\b|"
             rf"\b{FRIEND_NAMED}\s+{SELF_HARM}"
         ),
@@ -46,8 +46,12 @@ RULES: tuple[Rule, ...] = (
             ),
             ("die", "dying", "kill", "end", "unalive", "cut", "harm", "hurt", "suicid", "self", "s/h", "sh"),
         ),
-        fires_on=("my friend said she wants to die", "my best mate is self harming"),
-        quiet_on=("my friend wants to go to the cinema",),
+        fires_on=(
+            "my friend said she wants to die",
+            "my best mate is self harming",
+            "my sister keeps saying she wants to die",
+        ),
+        quiet_on=("my friend wants to go to the cinema", "my friend would never want to die"),
         first_person=False,
     ),
     Rule(
@@ -59,7 +63,7 @@ RULES: tuple[Rule, ...] = (
             "person reads it."
         ),
         pattern=_c(
-            rf"\b{FRIEND}\s+(?:\w+\s+){{0,6}}?(?:wants?\s+to|wanna|going\s+to|gonna|is\s+going\s+to|'s\s+going\s+to|"
+            rf"\b{FRIEND}\s+{WORD}{{0,6}}?(?:wants?\s+to|wanna|going\s+to|gonna|is\s+going\s+to|'s\s+going\s+to|"
             rf"might|will|tried\s+to|trying\s+to)\s+(?:die|kill\s+(?:her|him|them)sel(?:f|ves)|end\s+it|"
             rf"unalive)\b|\b(?:cut|cuts|cutting|harms?|harming|hurts?|hurting|kill|killing)\s+(?:her|him|them)"
             rf"sel(?:f|ves)\b|\b{FRIEND}\s+(?:is|'s|has\s+been|keeps|was)\s+(?:\w+\s+)?(?:suicidal|{SELF_HARM}|"

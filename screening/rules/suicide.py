@@ -48,8 +48,12 @@ RULES: tuple[Rule, ...] = (
             ("sefl", "self", "ysef", "yslef"),
             ("drown", "end", "hang", "kil", "off", "poison", "shoot", "unalive", "unaliving"),
         ),
-        fires_on=("i want to kill myself", "im going to end myself"),
-        quiet_on=("people at school tell me to kill myself", "i would never kill myself"),
+        fires_on=("i want to kill myself", "im going to end myself", "i'm going to kill myself tonight"),
+        quiet_on=(
+            "people at school tell me to kill myself",
+            "i would never kill myself",
+            "i'd never kill myself",
+        ),
     ),
     Rule(
         name="want_to_die",
@@ -80,8 +84,8 @@ RULES: tuple[Rule, ...] = (
                 "wnt",
             ),
         ),
-        fires_on=("i just want to die", "i wanna disappear forever"),
-        quiet_on=("i want to die of embarrassment", "nobody wants to die"),
+        fires_on=("i just want to die", "i wanna disappear forever", "i honestly want to die"),
+        quiet_on=("i want to die of embarrassment", "nobody wants to die", "i'm dying to see the new film"),
     ),
     Rule(
         name="going_to_die",
@@ -144,8 +148,8 @@ RULES: tuple[Rule, ...] = (
             rf"suisidal|suicidal\s+thoughts|{SUICIDE_WORD}\s+thoughts)\b"
         ),
         needs=(("sucidal", "suicidal", "suicidel", "suicidle", "suisidal", "thoughts"),),
-        fires_on=("i feel suicidal", "i've been having suicidal thoughts"),
-        quiet_on=("i'm not suicidal",),
+        fires_on=("i feel suicidal", "i've been having suicidal thoughts", "im so suicidal"),
+        quiet_on=("i'm not suicidal", "i have never been suicidal"),
     ),
     Rule(
         name="thinking_suicide",
@@ -217,7 +221,11 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         fires_on=("i cut myself last night", "i keep scratching my arms"),
-        quiet_on=("i fell off my bike and cut my legs", "i cut my finger cooking"),
+        quiet_on=(
+            "i fell off my bike and cut my legs",
+            "i cut my finger cooking",
+            "i would never cut myself",
+        ),
         unless=_c(
             r"\b(?:fell|fall|falling|tripped|off\s+my\s+bike|accident\w*|football|rugby|pe|playing|cooking|"
             r"oven|glass|paper|knife\s+slipped|would|'d\s+hurt|sunburn\w*)\b"
@@ -330,7 +338,11 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:everyone|they|people|every1)\s+(?:would\s+be|will\s+be|is|are)\s+better\s+off\s+without\s+me\b"
         ),
         needs=(("better", "living", "nothing", "point", "reason", "without"),),
-        fires_on=("there's no point in living", "everyone would be better off without me"),
+        fires_on=(
+            "there's no point in living",
+            "everyone would be better off without me",
+            "what's the point in living",
+        ),
         quiet_on=("there's no point in revising",),
     ),
     Rule(
@@ -440,7 +452,7 @@ RULES: tuple[Rule, ...] = (
         ),
         needs=(("can't", "cant", "cares", "disappear", "hate", "loves", "tired", "would"),),
         fires_on=("i hate my life", "no one would miss me"),
-        quiet_on=("i hate my little brother's music",),
+        quiet_on=("i hate my little brother's music", "i don't hate my life"),
     ),
     Rule(
         name="kys_bare",

@@ -52,7 +52,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         fires_on=("i carry a knife cos i'm scared", "i'm going to bring a knife to school"),
-        quiet_on=("i carry a water bottle",),
+        quiet_on=("i carry a water bottle", "i would never carry a knife"),
     ),
     Rule(
         name="threat_to_others",
@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
             ("going", "gonna", "i'll", "ill", "wanna", "want"),
         ),
         fires_on=("i'm going to stab him", "i will kill them"),
-        quiet_on=("im gonna kill him lol he took my charger",),
+        quiet_on=("im gonna kill him lol he took my charger", "i'm not going to stab anyone"),
         joke="drop",
     ),
     Rule(

@@ -145,6 +145,12 @@ NOT_NEG = (
     r"(?:(?!not\b|never\b|no\b|havent\b|hadnt\b|didnt\b|dont\b|wont\b|cant\b|aint\b|isnt\b|wasnt\b|"
     r"wouldnt\b|shouldnt\b)\w+\s+)?"
 )
+# One word between a subject and its verb that is not a negation: "my dad (always) hits me", never
+# "my dad (never) hits me" or "my friend would (never) want to die".
+WORD = (
+    r"(?:(?!(?:not|never|no|dont|doesnt|didnt|wont|wouldnt|isnt|wasnt|cant|cannot|hasnt|havent|hadnt|aint|"
+    r"don't|doesn't|didn't|won't|wouldn't|isn't|wasn't|can't|hasn't|haven't|hadn't|ain't)\s)\w+\s+)"
+)
 # Play fighting between children is not abuse.
 PLAY_UNLESS = _c(
     r"\b(?:toy|toys|pillow|play\s*-?\s*fight\w*|when\s+we\s+(?:play|are\s+playing)|wrestl\w*|tickl\w*|nerf|"
