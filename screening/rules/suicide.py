@@ -352,12 +352,21 @@ RULES: tuple[Rule, ...] = (
         description="A goodbye or suicide note, or “this is my goodbye”: a plan already made.",
         pattern=_c(
             rf"\b(?:wrote|written|writing|write|left|leave|leaving|made)\s+(?:a|my)\s+(?:goodbye|last|final)\s+"
-            rf"(?:note|letter)s?\b|\b(?:wrote|written|writing|write|left|leave|leaving|have|"
+            rf"(?:note|letter)s?\b|\b(?:wrote|written|writing|write|left|leave|leaving|made)\s+(?:a|my)\s+"
+            rf"(?:note|letter)s?\s+(?:to|for)\s+(?:(?:my\s+)?family|every(?:one|body|1)|my\s+(?:mum|mom|dad|parents|"
+            rf"friends|nan|sister|brother|little\s+\w+))\s+(?:\w+\s+){{0,2}}?(?:saying\s+(?:sorry|goodbye|bye|i\s+love)|"
+            rf"to\s+say\s+(?:sorry|goodbye|bye)|sorry|goodbye|for\s+when\s+i'?m\s+gone|in\s+case|to\s+read\s+after)|"
+            rf"\b(?:wrote|written|writing|write|left|leave|leaving|have|"
             rf"got|made|my)\s+(?:a\s+)?{SUICIDE_WORD}\s+note\b|\bthis\s+is\s+(?:my\s+)?goodbye\b"
         ),
-        needs=(("goodbye", "letter", "note"), ("final", "goodbye", "last", "note")),
-        fires_on=("i wrote a goodbye letter to my family", "this is my goodbye"),
-        quiet_on=("i wrote a letter to my nan",),
+        needs=(("goodbye", "letter", "note"),),
+        fires_on=(
+            "i wrote a goodbye letter to my family",
+            "this is my goodbye",
+            "i wrote a note to my family saying sorry",
+            "i left a letter for my mum in case",
+        ),
+        quiet_on=("i wrote a letter to my nan", "i wrote a note to my mum to say i'm at the park"),
     ),
     Rule(
         name="took_overdose",
