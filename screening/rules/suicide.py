@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..types import Level
 from .model import Rule, _c
-from .vocabulary import I_AM, MYSELF, NOT_HYPERBOLE, SELF_HARM, SH_WORD, SUICIDE_WORD, WANT, WANT_STRONG
+from .vocabulary import I_AM, MYSELF, NOT_HYPERBOLE, SELF_HARM, SH_WORD, SUICIDE_WORD, WANT, WANT_STRONG, WORD
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -157,14 +157,14 @@ RULES: tuple[Rule, ...] = (
         level=Level.HIGH,
         description="Thinking about suicide, killing themselves or not being here.",
         pattern=_c(
-            rf"\bi\s+(?:\w+\s+){{0,2}}?(?:think|thinking|thought)\s+(?:about|of)\s+(?:{SUICIDE_WORD}|killing\s+{MYSELF}|"
+            rf"\bi\s+{WORD}{{0,2}}?(?:think|thinking|thought)\s+(?:about|of)\s+(?:{SUICIDE_WORD}|killing\s+{MYSELF}|"
             rf"ending\s+it|dying|not\s+being\s+here)\b|\b(?:i\s+have|i'?ve\s+been\s+having|i\s+get|i\s+keep\s+having|"
-            rf"i'?m\s+having|my)\s+(?:\w+\s+)?thoughts\s+(?:about|of)\s+(?:{SUICIDE_WORD}|killing\s+{MYSELF}|dying)\b|"
+            rf"i'?m\s+having|my)\s+{WORD}?thoughts\s+(?:about|of)\s+(?:{SUICIDE_WORD}|killing\s+{MYSELF}|dying)\b|"
             rf"\b{WANT_STRONG}\s+(?:commit|comit|try)\s+{SUICIDE_WORD}\b"
         ),
         needs=(("comit", "commit", "think", "thought", "try"),),
         fires_on=("i keep thinking about suicide", "i have thoughts of killing myself"),
-        quiet_on=("we learned about suicide prevention in pshe",),
+        quiet_on=("we learned about suicide prevention in pshe", "i never think about suicide"),
     ),
     Rule(
         name="unalive",
@@ -183,11 +183,15 @@ RULES: tuple[Rule, ...] = (
         description="The child says they self-harm, now or again.",
         pattern=_c(
             rf"\b(?:i|i'?ve|ive|{I_AM}|been|started|start|keep|kept|still|do|did|doing|my|relapsed?)\s+"
-            rf"(?:\w+\s+){{0,3}}?{SELF_HARM}(?:ing|ed)?\b"
+            rf"{WORD}{{0,3}}?{SELF_HARM}(?:ing|ed)?\b"
         ),
         needs=(("s/h", "self", "sh"),),
         fires_on=("i self harm", "i've been self harming again"),
-        quiet_on=("self harm awareness week is in march", "we learned about self harm in pshe"),
+        quiet_on=(
+            "self harm awareness week is in march",
+            "we learned about self harm in pshe",
+            "i would never self harm",
+        ),
     ),
     Rule(
         name="self_injury",
@@ -289,10 +293,10 @@ RULES: tuple[Rule, ...] = (
         description="Wanting or planning to overdose or to take a lot of pills.",
         pattern=_c(
             r"\b(?:overdose|overdosing|od)\s+on\b|\b(?:i|i'?m|im|gonna|going\s+to|want\s+to|wanna|will|might|"
-            r"thinking\s+(?:of|about)|tried\s+to|try\s+to|could|should)\s+(?:\w+\s+)?(?:overdos\w*|od)\b|"
+            rf"thinking\s+(?:of|about)|tried\s+to|try\s+to|could|should)\s+{WORD}?(?:overdos\w*|od)\b|"
             r"\btake\s+(?:all\s+(?:of\s+)?(?:my|the|mums?|moms?|dads?|mum's|mom's|dad's)|loads\s+of|lots\s+of|"
             r"a\s+lot\s+of|all\s+the|a\s+load\s+of|(?:a|the)\s+whole\s+(?:box|pack|packet|bottle)\s+of|"
-            r"\d{2,})\s+(?:\w+\s+)?(?:pills|tablets|meds|paracetamol|painkillers)\b"
+            rf"\d{{2,}})\s+{WORD}?(?:pills|tablets|meds|paracetamol|painkillers)\b"
         ),
         needs=(("overdos", "od", "take"),),
         fires_on=("i want to overdose", "i'm going to take all of mum's pills"),

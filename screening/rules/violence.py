@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..types import Level
 from .model import Rule, _c
-from .vocabulary import I_AM, THREAT_SAID, THREAT_SUBJECT, WEAPON
+from .vocabulary import I_AM, THREAT_SAID, THREAT_SUBJECT, WEAPON, WORD
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -19,8 +19,8 @@ RULES: tuple[Rule, ...] = (
         description="The child carries, hides or will bring a knife or other weapon.",
         pattern=_c(
             rf"\b(?:i|i'?ve|ive|im|i'?m|i\s+am|i\s+will|i'?ll|gonna|going\s+to|started|have\s+to|need\s+to)\s+"
-            rf"(?:\w+\s+)?(?:carry|carrying|got|have|bring|bringing|brought|take|taking|keep|keeping|hide|hiding|"
-            rf"bought|buy)\s+(?:a|my|an|the)\s+(?:\w+\s+)?{WEAPON}"
+            rf"{WORD}?(?:carry|carrying|got|have|bring|bringing|brought|take|taking|keep|keeping|hide|hiding|"
+            rf"bought|buy)\s+(?:a|my|an|the)\s+{WORD}?{WEAPON}"
         ),
         needs=(
             (
@@ -52,7 +52,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         fires_on=("i carry a knife cos i'm scared", "i'm going to bring a knife to school"),
-        quiet_on=("i carry a water bottle", "i would never carry a knife"),
+        quiet_on=("i carry a water bottle", "i would never carry a knife", "i never carry a knife"),
     ),
     Rule(
         name="threat_to_others",
@@ -117,7 +117,7 @@ RULES: tuple[Rule, ...] = (
         level=Level.MEDIUM,
         description="Someone near them has or brought a knife or gun: a person reads it.",
         pattern=_c(
-            rf"\b(?:he|she|they|someone|people|kids|boys|a\s+boy|a\s+girl|my\s+\w+)\s+(?:\w+\s+)?(?:has|had|got|"
+            rf"\b(?:he|she|they|someone|people|kids|boys|a\s+boy|a\s+girl|my\s+\w+)\s+{WORD}?(?:has|had|got|"
             rf"carries|carry|carrying|brought|bring|bringing|pulled|showed\s+me|gave\s+me|gives\s+me|handed\s+me)\s+"
             rf"(?:a|an)\s+{WEAPON}\b"
         ),
@@ -161,7 +161,7 @@ RULES: tuple[Rule, ...] = (
         level=Level.HIGH,
         description="Someone said they will stab, jump or beat them up.",
         pattern=_c(
-            rf"\b{THREAT_SUBJECT}\s+(?:\w+\s+){{0,4}}?{THREAT_SAID}\s+(?:stab|shoot|knife|shank|jump|batter|slash|merk|"
+            rf"\b{THREAT_SUBJECT}\s+{WORD}{{0,4}}?{THREAT_SAID}\s+(?:stab|shoot|knife|shank|jump|batter|slash|merk|"
             rf"beat\s+me\s+up|do\s+me\s+in|cut|acid)\s+me\b"
         ),
         needs=(
@@ -177,7 +177,7 @@ RULES: tuple[Rule, ...] = (
         level=Level.MEDIUM,
         description="Someone said they will kill or hurt them: a person reads it (often said in anger).",
         pattern=_c(
-            rf"\b{THREAT_SUBJECT}\s+(?:\w+\s+){{0,4}}?{THREAT_SAID}\s+(?:kill|murder|hurt|get|find)\s+me\b"
+            rf"\b{THREAT_SUBJECT}\s+{WORD}{{0,4}}?{THREAT_SAID}\s+(?:kill|murder|hurt|get|find)\s+me\b"
         ),
         needs=(
             ("find", "get", "hurt", "kill", "murder"),
