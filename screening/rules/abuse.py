@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..types import Level
 from .model import Rule, _c
-from .vocabulary import ABUSER, ADULT, HURT_VERB, MARKS_UNLESS, PLAY_UNLESS, WORD
+from .vocabulary import ABUSER, ADULT, BULLY_UNLESS, HURT_VERB, MARKS_UNLESS, PLAY_UNLESS, WORD
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -360,5 +360,42 @@ RULES: tuple[Rule, ...] = (
         needs=(("feel", "help", "need", "please"),),
         fires_on=("please help me", "i don't feel safe"),
         quiet_on=("can you help me with my homework",),
+    ),
+    Rule(
+        name="forced_marriage",
+        category="abuse",
+        level=Level.HIGH,
+        description="Being made to marry, promised to someone, or taken abroad to be married.",
+        pattern=_c(
+            r"\b(?:make|makes|making|made|force|forces|forcing|forced|want|wants|going\s+to|gonna)\s+me\s+(?:to\s+)?"
+            r"(?:get\s+)?marr(?:y|ied)\b|\b(?:arranged|forced)\s+(?:a\s+)?marriage\s+(?:for\s+me|to)\b|"
+            r"\b(?:taking|take|takes|send|sending|sent)\s+me\s+(?:abroad|back\s+home|away|to\s+\w+)\s+(?:\w+\s+){0,3}?"
+            r"(?:to\s+(?:get\s+)?marr(?:y|ied)|for\s+(?:a|my)\s+(?:wedding|marriage))|"
+            r"\b(?:i'?m|im|i\s+am|i'?ve\s+been)\s+(?:being\s+)?(?:promised|engaged)\s+to\s+(?:a|an|my)\s+(?:\w+\s+)?"
+            r"(?:man|cousin|older|uncle)"
+        ),
+        needs=(("marr", "wedding", "promised", "engaged"),),
+        fires_on=(
+            "my parents are going to make me marry my cousin",
+            "they're taking me abroad in the summer to get married",
+        ),
+        quiet_on=("i want to get married when i'm older", "my sister is getting married"),
+    ),
+    Rule(
+        name="fgm",
+        category="abuse",
+        level=Level.HIGH,
+        description="FGM talked about for them: being cut “down there” or “like my sister”.",
+        pattern=_c(
+            r"\bfgm\b|\b(?:get|be|being|getting)\s+cut\s+(?:down\s+there|like\s+my\s+(?:sister|cousin|mum|mom))|"
+            r"\bcut\s+me\s+down\s+there\b|\bfemale\s+genital\b"
+        ),
+        needs=(("fgm", "cut", "female"),),
+        fires_on=(
+            "my aunt says i will get cut down there when we go on holiday",
+            "they want to do fgm on me",
+        ),
+        quiet_on=("we learned about fgm in pshe", "i will get cut from the team"),
+        unless=BULLY_UNLESS,
     ),
 )

@@ -137,4 +137,18 @@ RULES: tuple[Rule, ...] = (
         fires_on=("my mum kicked me out", "they kicked me out"),
         quiet_on=("they kicked me out of the game", "they never kicked me out"),
     ),
+    Rule(
+        name="kept_off_school",
+        category="neglect",
+        level=Level.HIGH,
+        description="Not sent to school, or out of school for weeks or months.",
+        pattern=_c(
+            r"\b(?:mum|mom|mam|dad|parents?|carer|they|she|he)\s+(?:don'?t|doesn'?t|dont|doesnt|won'?t|wont|never)\s+"
+            r"(?:let\s+me\s+go\s+to|send\s+me\s+to|take\s+me\s+to)\s+school\b|\bhaven'?t\s+been\s+(?:to|in)\s+"
+            r"school\s+(?:for|since)\s+(?:months|weeks|ages|a\s+(?:long\s+time|few\s+(?:weeks|months))|\w+\s+(?:weeks|months))"
+        ),
+        needs=(("school",),),
+        fires_on=("my mum doesn't send me to school", "i haven't been to school for months"),
+        quiet_on=("i haven't been to school for two days because i had flu",),
+    ),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..types import Level
 from .model import Rule, _c
-from .vocabulary import I_AM, THREAT_SAID, THREAT_SUBJECT, WEAPON, WORD
+from .vocabulary import I_AM, PLAY_UNLESS, THREAT_SAID, THREAT_SUBJECT, WEAPON, WORD
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -204,5 +204,40 @@ RULES: tuple[Rule, ...] = (
         unless=_c(
             r"\b(?:film|movie|game|video|tv|show|series|netflix|fortnite|gta|cod|call\s+of\s+duty|youtube)\b"
         ),
+    ),
+    Rule(
+        name="hiding_now",
+        category="violence",
+        level=Level.URGENT,
+        description="Hiding from someone now, or someone outside their house or door: urgent.",
+        pattern=_c(
+            rf"\b(?:i'?m|im|i\s+am|we're|we\s+are)\s+{WORD}?hiding\s+(?:from\s+(?:him|her|them|my\s+\w+|someone|"
+            r"somebody|a\s+(?:man|gang|group)|the\s+\w+)|in\s+(?:my|the|a|our)\s+(?:room|bathroom|toilet|wardrobe|"
+            r"cupboard|loft|garden|shed|bedroom|car|bushes|bush|park|garage)|under\s+(?:my|the|a)\s+(?:bed|stairs|table|"
+            r"covers|duvet)|behind\s+(?:the|a|my)\s+(?:door|sofa|bins?|car|wall|shed|fence))\b|"
+            r"\b(?:he|she|they)\s*(?:'s|is|are|'re)\s+(?:outside|banging\s+on)\s+(?:my|our)\s+(?:house|door|room|window|flat)"
+        ),
+        needs=(("hiding", "outside", "banging"),),
+        fires_on=("i'm hiding in the bathroom from my dad", "they're outside my house with knives"),
+        quiet_on=(
+            "we're hiding from my sister playing hide and seek",
+            "i'm not hiding from anyone",
+            "i am hiding behind a mask at school",
+        ),
+        unless=PLAY_UNLESS,
+    ),
+    Rule(
+        name="stranger_taking",
+        category="violence",
+        level=Level.HIGH,
+        description="A stranger trying to take them, grab them or get them into a car.",
+        pattern=_c(
+            r"\b(?:a|an|some|this|that)\s+(?:\w+\s+)?(?:man|men|guy|guys|stranger|strangers|woman|lady|person|people|van|"
+            r"car|bloke)\s+(?:\w+\s+){0,3}?(?:trying|tried|try|keeps\s+trying)\s+to\s+(?:get|make|pull|drag|grab|take|put|"
+            r"snatch|lure)\s+me\b"
+        ),
+        needs=(("try", "tried"),),
+        fires_on=("a man tried to get me in his car", "a stranger tried to grab me on the way home"),
+        quiet_on=("my mum tried to get me in the car",),
     ),
 )

@@ -154,7 +154,7 @@ WORD = (
 # Play fighting between children is not abuse.
 PLAY_UNLESS = _c(
     r"\b(?:toy|toys|pillow|play\s*-?\s*fight\w*|when\s+we\s+(?:play|are\s+playing)|wrestl\w*|tickl\w*|nerf|"
-    r"by\s+accident|accidentally|in\s+(?:football|rugby|pe|the\s+game)|on\s+the\s+trampoline|"
+    r"by\s+accident|accidentally|in\s+(?:football|rugby|pe|the\s+game)|on\s+the\s+trampoline|hide\s+and\s+seek|"
     r"at\s+(?:chess|cards|fifa|football|tennis|monopoly|uno|mario\s*kart|racing|draughts|scrabble|pool|darts|"
     r"ping\s*pong|table\s+tennis|badminton|checkers|connect\s+4|everything))\b"
 )
