@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from . import abuse, bullying, exploitation, neglect, running_away, someone_else, suicide, violence
 from .cues import CUES, apply_cues, cues
-from .engine import LEVEL_SCORE, RuleOutcome, folded_view, judge, prepare
+from .engine import LEVEL_SCORE, RuleOutcome, judge
 from .matcher import Matcher
 from .model import Rule
+from .text import folded_view, prepare
 
 RULES_VERSION = "rules-2026.1"
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..types import Level
-from .engine import folded_view
 from .model import _c
+from .text import folded_view
 
 HARM = ("suicide_self_harm", "abuse", "neglect", "exploitation", "bullying", "violence", "running_away")
 
@@ -206,6 +206,17 @@ _BY_NAME = {cue.name: cue for cue in CUES}
 def _age_gap(folded: str) -> bool:
     ages = [int(a or b) for a, b in _AGE.findall(folded)]
     return len(ages) >= 2 and min(ages) < 16 and max(ages) - min(ages) >= 4
+
+
+# Cues the engine looks for in the sentence of a medium rule's match (``engine._contextualise``).
+SENTENCE_CUES = ("trusted_adult", "injury", "age_gap", "secrecy")
+
+
+def cue_in(name: str, folded_sentence: str) -> bool:
+    """Whether the cue ``name`` is in an already folded stretch of text."""
+    if name == "age_gap" and _age_gap(folded_sentence):
+        return True
+    return _BY_NAME[name].pattern.search(folded_sentence) is not None
 
 
 def cues(text: str) -> set[str]:

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..folding import fold
 from ..types import Level, Span
+from .cues import SENTENCE_CUES, cue_in
 from .model import Rule
 from .vocabulary import (
     JOKE_MARKERS,
@@ -59,9 +59,19 @@ MODIFIERS: dict[str, str] = {
     "made as a joke is dropped.",
     "plan_means_time": "Suicide or self-harm with a plan, the means or a time anywhere in the view "
     "(“tonight”, “pills”, “after school”): raised to urgent.",
+    "trusted_adult": "Abuse, neglect or exploitation by an adult in a position of trust (a teacher, coach, "
+    "carer, relative) in the same sentence: a medium rule raised to high.",
+    "injury": "An injury (bruises, marks, bleeding) in the same sentence as abuse, neglect or exploitation: "
+    "a medium rule raised to high.",
+    "age_gap": "An adult or much older person in the same sentence: a medium rule raised to high.",
+    "secrecy": "Secrecy or threats (“don't tell anyone”, “or else”) in the same sentence: a medium rule "
+    "raised to high.",
     "harm_now": "Abuse, exploitation or violence happening now (“right now”, “he's here”, “tonight”): "
     "raised to urgent.",
 }
+
+# Categories where a cue in the sentence raises a rule's medium to high (harm done by adults).
+CUE_CATEGORIES = frozenset({"abuse", "neglect", "exploitation"})
 
 LEVEL_SCORE = {Level.URGENT: 1.0, Level.HIGH: 0.9, Level.MEDIUM: 0.6, Level.LOW: 0.3, Level.NONE: 0.0}
 
@@ -88,11 +98,6 @@ class RuleOutcome:
             if reason not in self.reasons:
                 self.reasons.append(reason)
         self.spans.append(span)
-
-
-def prepare(text: str) -> str:
-    """Straighten curly quotes without changing length, so match offsets stay valid."""
-    return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
 
 
 def _clause_prefix(text: str, start: int) -> str:
@@ -176,6 +181,14 @@ def _contextualise(rule: Rule, text: str, match: re.Match[str]) -> tuple[Level, 
         if level > Level.MEDIUM:
             level = Level.MEDIUM
             modifiers.append("joke_marker")
+    if level == Level.MEDIUM and rule.first_person and not modifiers and rule.category in CUE_CATEGORIES:
+        # A worry about an adult's behaviour in the same sentence as a trusted adult, an injury, an
+        # age gap or secrecy is at least high (docs/severity-rubric.md, "Cues that raise a level").
+        for name in SENTENCE_CUES:
+            if cue_in(name, sentence):
+                level = Level.HIGH
+                modifiers.append(name)
+                break
     if level == Level.HIGH and rule.first_person and not modifiers:
         if rule.category == "suicide_self_harm" and _text_has(URGENT_CUES, text):
             level = Level.URGENT
@@ -196,12 +209,3 @@ def judge(rule: Rule, folded: str, matches: list[re.Match[str]], outcome: RuleOu
             continue
         level, modifiers = judged
         outcome.add(rule, level, Span(match.start(), match.end(), "risk", rule.name), modifiers)
-
-
-def folded_view(text: str) -> str:
-    """The view as every pattern reads it: quotes straightened, folded to lower case, same offsets."""
-    prepared = prepare(text)
-    folded = fold(prepared)
-    if len(folded) != len(prepared):  # cannot happen with Python's case tables (a test checks)
-        folded = "".join(fold(ch) if len(fold(ch)) == 1 else ch for ch in prepared)
-    return folded

@@ -12,8 +12,8 @@ import pytest
 from screening import CATEGORIES, Level
 from screening.rules import RULES, apply_rules
 from screening.rules.cues import CUES, apply_cues, cues
-from screening.rules.engine import folded_view
 from screening.rules.matcher import PIECE_MARKS
+from screening.rules.text import folded_view
 
 RULE_IDS = [rule.name for rule in RULES]
 
@@ -62,7 +62,7 @@ def _corpus() -> list[str]:
 
 def test_every_match_holds_a_needed_string_of_each_group() -> None:
     """What the prefilter assumes, checked on every match of every rule over the examples and data."""
-    from screening.rules.engine import folded_view
+    from screening.rules.text import folded_view
 
     for text in _corpus():
         folded = folded_view(text)
@@ -237,3 +237,23 @@ def test_a_young_child_alone_and_an_age_gap_are_worked_out_from_ages() -> None:
     assert "age_gap" in cues("he's 22 and i'm 14")
     assert "age_gap" not in cues("he's 15 and i'm 14")
     assert folded_view("I’M 7") == "i'm 7"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("my teacher calls me stupid", "trusted_adult"),
+        ("im scared of my stepdad", "trusted_adult"),
+        ("my mum is always drunk and i have bruises", "injury"),
+    ],
+)
+def test_a_cue_in_the_sentence_raises_a_worry_about_an_adult_to_high(text: str, cue: str) -> None:
+    outcome = apply_rules(text)
+    assert outcome.level == Level.HIGH and cue in outcome.reasons, outcome.reasons
+
+
+@pytest.mark.parametrize(
+    "text", ["my mum calls me stupid", "i am scared of my dad", "my mum is always drunk"]
+)
+def test_the_same_worry_without_a_cue_stays_medium(text: str) -> None:
+    assert apply_rules(text).level == Level.MEDIUM

@@ -305,7 +305,7 @@ POSITIVE_TEXTS = [
 def _reference(text: str) -> dict[str, list[tuple[int, int]]]:
     """Every rule's raw matches, the plain way: the rule's own pattern over the whole view."""
     from screening.rules import RULES
-    from screening.rules.engine import folded_view
+    from screening.rules.text import folded_view
 
     folded = folded_view(text)
     return {rule.name: [m.span() for m in rule.pattern.finditer(folded)] for rule in RULES}
@@ -313,7 +313,7 @@ def _reference(text: str) -> dict[str, list[tuple[int, int]]]:
 
 def _through_matcher(text: str) -> dict[str, list[tuple[int, int]]]:
     from screening.rules import _MATCHER, RULES
-    from screening.rules.engine import folded_view
+    from screening.rules.text import folded_view
 
     found = _MATCHER.matches(folded_view(text))
     return {rule.name: [m.span() for m in matches] for rule, matches in zip(RULES, found, strict=True)}
