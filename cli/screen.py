@@ -1,4 +1,4 @@
-"""``python -m moderation screen | train | evaluate | prepare | labels``.
+"""``python -m moderation screen | train | evaluate | prepare | labels | rules-card``.
 
 ``screen`` reads JSON Lines ``{"id", "text"}`` on stdin and writes exactly one JSON line per
 input line on stdout (the batch contract in DESIGN.md). Bad lines are reported on stderr
@@ -161,6 +161,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rules_card(args: argparse.Namespace) -> int:
+    """Write docs/screen-rules.md from the rules, or with ``--check`` fail when it is out of date."""
+    from screening.rules import card
+
+    path = Path(args.output) if args.output else card.CARD_PATH
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != card.render():
+            print(f"{path} is out of date: run python -m moderation rules-card", file=sys.stderr)
+            return 1
+        print(f"{path} is current")
+        return 0
+    card.write(path)
+    print(f"wrote {path}")
+    return 0
+
+
 def cmd_labels(args: argparse.Namespace) -> int:
     """Moderators' verdicts as JSON Lines in the shape of ``screening_examples.jsonl``, so they
     can be reviewed and added to the training data (children's words: keep the file safe)."""
@@ -221,5 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "labels", help="moderators' verdicts (e.g. not a concern) as JSON Lines, for retraining"
     ).set_defaults(func=cmd_labels)
+    card = sub.add_parser("rules-card", help="write docs/screen-rules.md from the rules")
+    card.add_argument("--output", help="where to write it (default docs/screen-rules.md)")
+    card.add_argument("--check", action="store_true", help="fail when the file is out of date")
+    card.set_defaults(func=cmd_rules_card)
     args = parser.parse_args(argv)
     return args.func(args)
