@@ -16,6 +16,7 @@ from pathlib import Path
 from .language import LANGUAGE_VERSION, LanguageDetector
 from .learned import LearnedLayer, LearnedScores
 from .pii import find_pii, pii_kinds
+from .rubric import raise_to_urgent
 from .rules import RULES_VERSION, RuleOutcome, apply_rules
 from .toxicity import ToxicityLayer
 from .types import CATEGORIES, Level, ScreenResult, Span
@@ -134,8 +135,9 @@ class Screener:
             for category, probability in scores.categories.items():
                 categories[category] = max(categories.get(category, 0.0), probability)
             if scores.level > Level.NONE:
-                level = max(level, scores.level)
-                reasons.extend(scores.reasons)
+                learned_level, raised_by = raise_to_urgent(scores.level, scores.categories, scores.window.text)
+                level = max(level, learned_level)
+                reasons.extend([*scores.reasons, *raised_by])
                 if len(scores.window.text) < len(text.strip()):
                     spans.append(Span(scores.window.start, scores.window.end, "risk", scores.reasons[0]))
         else:
