@@ -135,7 +135,8 @@ class Screener:
             for category, probability in scores.categories.items():
                 categories[category] = max(categories.get(category, 0.0), probability)
             if scores.level > Level.NONE:
-                learned_level, raised_by = raise_to_urgent(scores.level, scores.categories, scores.window.text)
+                window = scores.window.text
+                learned_level, raised_by = raise_to_urgent(scores.level, scores.categories, window)
                 level = max(level, learned_level)
                 reasons.extend([*scores.reasons, *raised_by])
                 if len(scores.window.text) < len(text.strip()):
