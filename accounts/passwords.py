@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from zxcvbn import zxcvbn
 
 # Two at once: on a small machine the rest of the site keeps a core.
 WORKERS = 2
@@ -46,3 +47,19 @@ async def verify_password(hashed: str | None, password: str) -> bool:
 
 def needs_rehash(hashed: str) -> bool:
     return _hasher.check_needs_rehash(hashed)
+
+
+# zxcvbn's scores run 0 (a common password) to 4; below this a password is refused.
+MIN_SCORE = 3
+
+
+def _score(password: str, hints: tuple[str, ...]) -> int:
+    # zxcvbn's own advice: only the first 100 characters (its matching grows fast with length).
+    return int(zxcvbn(password[:100], user_inputs=list(hints))["score"])
+
+
+async def easy_to_guess(password: str, hints: tuple[str, ...] = ()) -> bool:
+    """Whether ``password`` is common or easy to guess (zxcvbn's packaged lists of common
+    passwords, words and names, and ``hints`` such as the person's e-mail and name)."""
+    score = await asyncio.get_running_loop().run_in_executor(_pool, _score, password, hints)
+    return score < MIN_SCORE

@@ -146,13 +146,16 @@ def provisioning_uri(user: StaffUser, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=TOTP_ISSUER)
 
 
-def password_problem(password: str, confirm: str) -> str | None:
+async def password_problem(password: str, confirm: str, *, user: StaffUser | None = None) -> str | None:
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"Use at least {MIN_PASSWORD_LENGTH} characters."
     if len(password) > 1024:
         return "That password is too long."
     if password != confirm:
         return "The two passwords are not the same."
+    hints = (user.email, *user.email.split("@"), user.display_name) if user else ()
+    if await passwords.easy_to_guess(password, tuple(h for h in hints if h)):
+        return "That password is too easy to guess. Try three or four unrelated words together."
     return None
 
 
