@@ -44,6 +44,7 @@ format: $(STAMP)  ## format and fix what ruff can
 bench: $(STAMP)  ## benchmarks that print numbers
 	$(PY) benchmarks/bench_send.py
 	$(PY) benchmarks/bench_escalation.py
+	$(PY) benchmarks/bench_sign_in_burst.py
 
 clean:  ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache

@@ -152,7 +152,7 @@ async def setup(request: Request) -> Response:
         return staff_page(request, "staff/setup.html", context)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
-    problem = services.password_problem(form.get("password", ""), form.get("confirm", ""))
+    problem = await services.password_problem(form.get("password", ""), form.get("confirm", ""), user=user)
     if problem:
         return staff_page(request, "staff/setup.html", {**context, "errors": {"password": problem}}, 400)
     try:

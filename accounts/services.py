@@ -146,13 +146,16 @@ def provisioning_uri(user: StaffUser, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=TOTP_ISSUER)
 
 
-def password_problem(password: str, confirm: str) -> str | None:
+async def password_problem(password: str, confirm: str, *, user: StaffUser | None = None) -> str | None:
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"Use at least {MIN_PASSWORD_LENGTH} characters."
     if len(password) > 1024:
         return "That password is too long."
     if password != confirm:
         return "The two passwords are not the same."
+    hints = (user.email, *user.email.split("@"), user.display_name) if user else ()
+    if await passwords.easy_to_guess(password, tuple(h for h in hints if h)):
+        return "That password is too easy to guess. Try three or four unrelated words together."
     return None
 
 
@@ -184,8 +187,8 @@ async def check_password(email: str, password: str) -> StaffUser:
     usable = user is not None and user.is_active and bool(user.password_hash) and user.totp_confirmed
     right = await passwords.verify_password(user.password_hash if usable and user else None, password)
     if user is None or not usable or not right:
-        if user is not None and usable:
-            await _failed(user, "password")
+        # The same queries either way (no row matches id 0), so timing tells nothing either.
+        await _failed(user if user is not None and usable else None, "password")
         raise SignInError(WRONG)
     if passwords.needs_rehash(user.password_hash or ""):
         user.password_hash = await passwords.hash_password(password)
@@ -229,10 +232,14 @@ def alert_due(failures: int) -> bool:
     return times > 0 and rest == 0 and times & (times - 1) == 0
 
 
-async def _failed(user: StaffUser, what: str) -> None:
+async def _failed(user: StaffUser | None, what: str) -> None:
     """Count a wrong try on the account (every client together, for the holder's sake)."""
-    await StaffUser.filter(id=user.id).update(failed_logins=F("failed_logins") + 1)
-    failures = (await StaffUser.filter(id=user.id).values_list("failed_logins", flat=True))[0]
+    user_id = user.id if user is not None else 0
+    await StaffUser.filter(id=user_id).update(failed_logins=F("failed_logins") + 1)
+    counts = await StaffUser.filter(id=user_id).values_list("failed_logins", flat=True)
+    if user is None or not counts:
+        return
+    failures = counts[0]
     if alert_due(failures):
         await _queue_failure_mail(user, failures)
         detail = f"{failures} wrong tries, last {what}"

@@ -39,7 +39,7 @@ from web.hooks import Hooks
 from web.links import Links
 from web.logs import AccessLogMiddleware, protect_child_data
 from web.openapi import schema
-from web.ratelimit import RateLimiter
+from web.ratelimit import RateLimiter, trusted_networks
 from web.routing import mount
 from web.security import SecurityHeadersMiddleware
 
@@ -103,6 +103,7 @@ def create_app(
     database_url: str | None = None, *, hooks: Hooks, embedded_workers: bool | None = None
 ) -> Starlette:
     protect_child_data()
+    trusted_networks()  # a mistyped POSTBOX_TRUSTED_PROXIES stops the start, not each request
     url = database_url or settings.DATABASE_URL
     run_workers = settings.EMBEDDED_WORKERS if embedded_workers is None else embedded_workers
 

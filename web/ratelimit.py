@@ -8,6 +8,7 @@ or stored. Several processes each keep their own counters: a limit per process.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -23,12 +24,21 @@ import settings
 _KEY_LIFETIME_S = 3600
 
 
+@functools.lru_cache(maxsize=4)
 def _networks(entries: tuple[str, ...]) -> list[IPv4Network | IPv6Network]:
-    return [ip_network(entry.strip(), strict=False) for entry in entries if entry.strip()]
+    try:
+        return [ip_network(entry.strip(), strict=False) for entry in entries if entry.strip()]
+    except ValueError as exc:
+        raise ValueError(f"POSTBOX_TRUSTED_PROXIES: {exc}") from None
+
+
+def trusted_networks() -> list[IPv4Network | IPv6Network]:
+    """The proxies whose X-Forwarded-For is believed (raises at start on a bad entry)."""
+    return _networks(tuple(settings.TRUSTED_PROXIES))
 
 
 def _trusted(address: str) -> bool:
-    networks = _networks(tuple(settings.TRUSTED_PROXIES))
+    networks = trusted_networks()
     if not networks:
         return False
     try:

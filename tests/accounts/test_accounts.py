@@ -80,6 +80,17 @@ async def test_set_up_refuses_a_short_password_and_a_wrong_code(client: httpx.As
     assert not (await StaffUser.get(email="x@example.org")).totp_confirmed
 
 
+async def test_set_up_refuses_a_common_or_easily_guessed_password(client: httpx.AsyncClient) -> None:
+    """Issue #13 item 10: checked against zxcvbn's packaged lists, and the person's own e-mail."""
+    _user, link = await create_user("sam.jones@example.org", Role.EDITOR, links=LINKS)
+    for password in ("password123456", "qwertyuiop123", "sam.jones@example.org1"):
+        response, _secret = await _complete_setup(client, link, password)
+        assert response.status_code == 400 and "too easy to guess" in response.text, password
+    assert not (await StaffUser.get(email="sam.jones@example.org")).totp_confirmed
+    response, _secret = await _complete_setup(client, link, "lemon tractor violet harbour")
+    assert response.status_code == 303
+
+
 async def test_first_start_makes_one_admin_link_until_someone_sets_up(client: httpx.AsyncClient) -> None:
     first = await first_admin_link(LINKS)
     second = await first_admin_link(LINKS)

@@ -49,3 +49,17 @@ async def test_the_loop_keeps_running_while_a_hash_is_verified() -> None:
 async def test_no_hash_means_the_same_work_and_never_a_match() -> None:
     assert await passwords.verify_password(None, "anything at all") is False
     assert await passwords.verify_password("not-a-hash", "anything at all") is False
+
+
+async def test_the_hashing_threads_give_way_to_the_web_s_own() -> None:
+    """Their "nice" is higher, so when the cores are busy a child's request goes first."""
+    import os
+    import threading
+
+    await passwords.hash_password("correct horse battery staple")
+    pool_threads = [t for t in threading.enumerate() if t.name.startswith("argon2")]
+    assert pool_threads
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    for thread in pool_threads:
+        assert thread.native_id is not None
+        assert os.getpriority(os.PRIO_PROCESS, thread.native_id) == min(19, mine + passwords.NICENESS)

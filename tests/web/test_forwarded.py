@@ -67,3 +67,11 @@ def test_serve_does_not_trust_forwarded_headers_from_this_machine(tmp_path: Path
         server.terminate()
         server.wait(timeout=30)
     assert statuses == [404, 404, 429]
+
+
+def test_a_mistyped_trusted_proxy_stops_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import build_hooks, create_app
+
+    monkeypatch.setattr(settings, "TRUSTED_PROXIES", ["127.0.0.1", "not-an-address"])
+    with pytest.raises(ValueError, match="POSTBOX_TRUSTED_PROXIES"):
+        create_app("sqlite://:memory:", hooks=build_hooks())
