@@ -83,6 +83,7 @@ def build_hooks() -> Hooks:
         periodic=(partial(escalation.notify_overdue, links),),
         after_screening=(partial(escalation.route_to_people, links=links),),
         update_finders=(boards_public.updates_for_view,),
+        care_finder=help_at_hand.care_for_view,
         metric_sources=(
             postbox_services.view_figures,
             moderation_services.screening_figures,

@@ -19,14 +19,16 @@ from accounts.guards import form_of, staff_page, staff_route
 from accounts.models import AuditEntry
 from accounts.roles import Role
 from accounts.services import Staff, audit
+from moderation import sla
 from moderation.escalation import CATEGORY_NAMES, open_case
-from moderation.models import Case, CaseNote, CaseState, ContactRequest, Screening
+from moderation.models import Case, CaseNote, CaseState, ContactRequest, Review, ReviewState, Screening
 from moderation.workspace import segments
 from postbox.models import Reply, View, ViewStatus
 from postbox.services import find_view
 from screening.types import Level
 from web import crypto, mailer
 from web.errors import NotFound
+from web.hooks import Care
 from web.http import BIGINT_MAX, path_id, read_form
 from web.leases import utcnow
 from web.routing import redirect
@@ -150,6 +152,21 @@ async def case_action(request: Request, staff: Staff) -> Response:
 
 
 # The child's side -------------------------------------------------------------------------
+
+
+async def care_for_view(view: View) -> Care:
+    """What the child reads on /check about a worrying message (``Hooks.care_finder``):
+    by when a person from Help at Hand (or a moderator) reads it, and whether they started.
+    Before the full screen has run, the time its level promises."""
+    case = await Case.get_or_none(view_id=view.id)
+    asked = await ContactRequest.filter(view_id=view.id).exists()
+    if case is not None and case.state != CaseState.CLOSED:
+        return Care(due_at=case.due_at, started=case.state != CaseState.NEW, contact_requested=asked)
+    review = await Review.get_or_none(view_id=view.id, state=ReviewState.OPEN)
+    if review is not None:
+        return Care(due_at=review.due_at, started=review.claimed_by_id is not None, contact_requested=asked)
+    level = max(Level.MEDIUM, Level.parse(view.level or "none"))
+    return Care(due_at=sla.due_at(level, view.created_at), contact_requested=asked)
 
 
 async def contact(request: Request) -> Response:
