@@ -8,6 +8,7 @@ hash of the code is stored; look-ups go by that hash and compare in constant tim
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import math
@@ -15,6 +16,8 @@ import re
 import secrets
 from functools import cache
 from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken
 
 WORD_COUNT = 5
 NUMBER_DIGITS = 3
@@ -63,6 +66,24 @@ def normalise(raw: str) -> str | None:
 def digest(code: str, key: bytes) -> str:
     """The keyed hash that is stored instead of the code."""
     return hmac.new(key, code.encode(), hashlib.sha256).hexdigest()
+
+
+def seal(code: str, form_token: str, key: bytes) -> str:
+    """The code encrypted under a key made from the form token: readable again only by
+    whoever holds the page the child sent from (a refresh), never from the database alone."""
+    return _token_fernet(form_token, key).encrypt(code.encode()).decode()
+
+
+def unseal(sealed: str, form_token: str, key: bytes) -> str | None:
+    try:
+        return _token_fernet(form_token, key).decrypt(sealed.encode()).decode()
+    except InvalidToken:
+        return None
+
+
+def _token_fernet(form_token: str, key: bytes) -> Fernet:
+    raw = hmac.new(key, b"receipt-seal:" + form_token.encode(), hashlib.sha256).digest()
+    return Fernet(base64.urlsafe_b64encode(raw))
 
 
 def matches(code: str, stored_digest: str, key: bytes) -> bool:
