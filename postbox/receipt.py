@@ -1,8 +1,12 @@
 """Receipt codes: what a child writes down to come back and see what happened.
 
-A code is five short words and a three-digit number, for example
-``tulip-oven-kite-mango-cub-482``. The words come from the EFF short list (trimmed of
-words that could upset a child), which gives a little over 60 random bits. Only a keyed
+A code is six short words and a three-digit number, for example
+``tulip-kite-mango-otter-cloud-bell-482``. The words (``data/receipt_words.txt``) are
+concrete, kind words children learn early: animals, food, toys, places, colours and nature,
+each common in everyday English (wordfreq), then read through by eye to take out anything
+that could upset a child, be used as an insult, or be spelt two ways (grey/gray). 389
+words, six of them and three digits: 61.6 random bits. Codes made before (five words from
+the EFF short list) are still accepted: a look-up only hashes what was typed. Only a keyed
 hash of the code is stored; look-ups go by that hash and compare in constant time.
 """
 
@@ -19,7 +23,9 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
-WORD_COUNT = 5
+WORD_COUNT = 6
+# Older codes had five words; they keep working.
+ACCEPTED_WORD_COUNTS = (5, 6)
 NUMBER_DIGITS = 3
 MIN_BITS = 60
 
@@ -53,7 +59,7 @@ def normalise(raw: str) -> str | None:
     Children copy codes with spaces, capitals, dots or line breaks; all of those are fine.
     """
     parts = [p for p in _SEPARATORS.split(raw.strip().lower()) if p]
-    if len(parts) != WORD_COUNT + 1:
+    if len(parts) - 1 not in ACCEPTED_WORD_COUNTS:
         return None
     *word_parts, number = parts
     if not (number.isdigit() and len(number) == NUMBER_DIGITS):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from postbox import receipt, services
@@ -129,9 +129,28 @@ async def check(request: Request) -> Response:
     return templates.TemplateResponse(request, "postbox/check.html", context)
 
 
+async def code_file(request: Request) -> Response:
+    """ "Save my code as a file": a small text file, no JavaScript needed. Posted, so the
+    code never sits in an address, a log or the browser's history."""
+    form = await read_form(request)
+    check_csrf(request, form.get(CSRF_FIELD))
+    code = receipt.normalise(form.get("code", ""))
+    if code is None:
+        return PlainTextResponse("That is not a Post-box code.", status_code=400)
+    check_url = request.url_for("postbox:check")
+    text = (
+        f"Your Post-box secret code:\n\n    {code}\n\n"
+        f"Type it at {check_url} to see what we did and read our reply.\n"
+        "Keep it safe. If you lose it, nobody can get it back for you.\n"
+    )
+    headers = {"Content-Disposition": 'attachment; filename="post-box-code.txt"', "Cache-Control": "no-store"}
+    return PlainTextResponse(text, headers=headers)
+
+
 routes = [
     Route("/", home, name="home"),
     Route("/send", send, methods=["GET", "POST"], name="send"),
     Route("/check", check, methods=["GET", "POST"], name="check"),
     Route("/help", help_page, name="help"),
+    Route("/my-code.txt", code_file, methods=["POST"], name="code_file"),
 ]

@@ -130,3 +130,31 @@ def test_help_lists_every_line(chromium: Any, live_server: str) -> None:
     page.get_by_role("link", name="ask us to contact you").click()
     assert page.get_by_role("heading", name="Do you want someone to contact you?").is_visible()
     context.close()
+
+
+def test_a_child_can_keep_the_code_without_javascript(chromium: Any, live_server: str) -> None:
+    context = chromium.new_context(
+        base_url=live_server,
+        java_script_enabled=False,
+        viewport={"width": 390, "height": 800},
+        accept_downloads=True,
+    )
+    page = context.new_page()
+    code = _send(page, "I would like a bigger playground at my school please.")
+    assert len(code.split("-")) == 7
+    # Each word sits on one line: the code only ever breaks after a hyphen.
+    lines_per_word = page.locator("#receipt-code span").evaluate_all(
+        "els => els.map(e => e.getClientRects().length)"
+    )
+    assert lines_per_word == [1] * 7
+    assert page.locator("#receipt-code").evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert page.get_by_text("If you lose your code, nobody can get it back for you.").is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save my code as a file").click()
+    saved = Path(download.value.path()).read_text()
+    assert code in saved and "/check" in saved
+    page.emulate_media(media="print")
+    assert page.locator("#receipt-code").is_visible()
+    assert not page.get_by_role("link", name="Leave this site quickly").is_visible()
+    assert not page.get_by_role("heading", name="What happens next").is_visible()
+    context.close()

@@ -25,7 +25,7 @@ def _send(page: Any, text: str) -> str:
     page.fill("#text", text)
     page.click("button[type=submit]")
     code = page.text_content("#receipt-code")
-    assert code and re.fullmatch(r"[a-z]+(-[a-z]+){4}-\d{3}", code.strip())
+    assert code and re.fullmatch(r"[a-z]+(-[a-z]+){5}-\d{3}", code.strip())
     return code.strip()
 
 
@@ -139,6 +139,6 @@ def test_the_easy_read_post_box_works_without_javascript(
         page.get_by_role("button", name="Next").click()
     assert page.get_by_role("heading", name="Check and send").is_visible()
     page.get_by_role("button", name="Send my message").click()
-    assert re.fullmatch(r"[a-z]+(-[a-z]+){4}-\d{3}", page.text_content("#receipt-code").strip())
+    assert re.fullmatch(r"[a-z]+(-[a-z]+){5}-\d{3}", page.text_content("#receipt-code").strip())
     assert all(url.startswith(live_server) for url in requested), requested
     context.close()
