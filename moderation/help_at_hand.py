@@ -22,6 +22,7 @@ from accounts.services import Staff, audit
 from moderation import sla
 from moderation.escalation import CATEGORY_NAMES, open_case
 from moderation.models import Case, CaseNote, CaseState, ContactRequest, Review, ReviewState, Screening
+from moderation.words import CASE_STATES, reasons_words
 from moderation.workspace import segments
 from postbox.models import Reply, View, ViewStatus
 from postbox.services import find_view
@@ -51,7 +52,13 @@ async def cases(request: Request, staff: Staff) -> Response:
     query = Case.filter(state=CaseState.CLOSED) if state == "closed" else Case.exclude(state=CaseState.CLOSED)
     rows = await query.order_by("-level_rank", "opened_at").limit(300)
     now = utcnow()
-    items = [{"case": c, "overdue": c.state != CaseState.CLOSED and c.due_at < now} for c in rows]
+    asked = set(
+        await ContactRequest.filter(view_id__in=[c.view_id for c in rows]).values_list("view_id", flat=True)
+    )
+    items = [
+        {"case": c, "overdue": c.state != CaseState.CLOSED and c.due_at < now, "asked": c.view_id in asked}
+        for c in rows
+    ]
     return staff_page(
         request,
         "moderation/cases.html",
@@ -59,7 +66,9 @@ async def cases(request: Request, staff: Staff) -> Response:
             "items": items,
             "state": state,
             "names": CATEGORY_NAMES,
+            "states": CASE_STATES,
             "overdue": sum(i["overdue"] for i in items),
+            "asked": sum(i["asked"] for i in items),
         },
     )
 
@@ -96,6 +105,8 @@ async def case_page(
         "contacts": contacts,
         "has_contact": await ContactRequest.filter(view_id=case.view_id).exists(),
         "names": CATEGORY_NAMES,
+        "states": CASE_STATES,
+        "reasons_words": reasons_words,
         "overdue": case.state != CaseState.CLOSED and case.due_at < utcnow(),
         "history": await AuditEntry.filter(object_type="case", object_id=str(case.id))
         .order_by("-id")
@@ -205,6 +216,10 @@ async def contact(request: Request) -> Response:
             escalated_by="the child asked for contact",
             links=request.app.state.hooks.links,
         )
+        # A child who asks to be contacted is waiting: the case moves to the urgent timer.
+        urgent_by = sla.due_at(Level.URGENT, utcnow())
+        if case.state == CaseState.CLOSED or case.due_at > urgent_by:
+            await Case.filter(id=case.id).using_db(conn).update(due_at=urgent_by)
         await audit(None, "case.contact_requested", "case", case.id, using_db=conn)
     mailer.wakeup()
     return templates.TemplateResponse(request, "moderation/contact_done.html", {})
