@@ -15,7 +15,6 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
 
 import settings
 from accounts import routes as accounts_routes
@@ -42,6 +41,7 @@ from web.openapi import schema
 from web.ratelimit import RateLimiter
 from web.routing import mount
 from web.security import SecurityHeadersMiddleware
+from web.static import HashedStaticFiles, PublicGZipMiddleware
 
 # Tortoise app label → model modules; each app has its own migrations. web.models keeps the
 # label "postbox" (see web/database.py).
@@ -71,7 +71,7 @@ def site_routes() -> list[BaseRoute]:
         *mount("/staff/local-issues", ambassadors_routes.routes, name="local_issues"),
         *mount("", boards_public.routes, name="public"),
         *mount("", [*postbox_routes.routes, *easy_send.routes], name="postbox"),
-        Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
+        Mount("/static", app=HashedStaticFiles(settings.ROOT / "static"), name="static"),
     ]
 
 
@@ -130,6 +130,7 @@ def create_app(
         routes=site_routes(),
         middleware=[
             Middleware(AccessLogMiddleware),
+            Middleware(PublicGZipMiddleware, minimum_size=500),
             Middleware(SecurityHeadersMiddleware),
             Middleware(FriendlyErrorsMiddleware),
             Middleware(StaffSessionMiddleware),

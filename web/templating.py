@@ -17,6 +17,7 @@ from starlette.templating import Jinja2Templates
 
 import settings
 from web.security import CSRF_FIELD, csrf_token
+from web.static import hashed_path
 
 
 def _context(request: Any) -> dict[str, Any]:
@@ -36,6 +37,9 @@ def _context(request: Any) -> dict[str, Any]:
 
 @jinja2.pass_context
 def url_for(context: Context, name: str, /, **path_params: Any) -> str:
+    if name == "static" and "path" in path_params:
+        # Content-hashed names, so browsers may keep static files for a year.
+        path_params["path"] = hashed_path(path_params["path"])
     return context["request"].url_for(name, **path_params).path
 
 
