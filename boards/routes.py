@@ -129,13 +129,21 @@ async def explore(request: Request, staff: Staff) -> Response:
         "pickable": await updates.draftable_updates(staff),
         "back": filters.query(),
         "notice": NOTICES.get(request.query_params.get("done", "")),
+        "problem": _PICK_PROBLEMS.get(request.query_params.get("problem", "")),
     }
     return staff_page(request, "boards/explore.html", context, 400 if filters.errors else 200)
+
+
+_PICK_PROBLEMS = {"choose": "Choose an update from the list first, then press Link."}
 
 
 async def pick(request: Request, staff: Staff) -> Response:
     """Link a view (or pick its consented quote) into an update, from the explorer."""
     form = form_of(request)
+    if not form.get("update_id", ""):
+        # Linking is an explicit choice: nothing is preset, so nothing is linked by accident.
+        query = {**dict(_pairs(form.get("back", ""))), "problem": "choose"}
+        return redirect(request, "boards:explore", query=query)
     try:
         update = await updates.load_update(staff, form.get("update_id", ""))
         quoted = form.get("quoted") == "yes"

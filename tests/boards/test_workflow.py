@@ -137,8 +137,11 @@ async def test_bad_input_is_4xx_never_5xx(staff_client: StaffClientFactory) -> N
     for data in ({"happened_on": "yesterday", "text": "x"}, {"text": ""}):
         assert (await post(editor, f"/staff/updates/{update_id}/timeline", data)).status_code == 400
     assert (await post(editor, f"/staff/updates/{update_id}/unlink", {"view_id": "x"})).status_code == 400
-    for data in ({}, {"update_id": "x", "view_id": "1"}, {"update_id": str(update_id), "view_id": "nope"}):
+    for data in ({"update_id": "x", "view_id": "1"}, {"update_id": str(update_id), "view_id": "nope"}):
         assert (await post(editor, "/staff/updates/link", data)).status_code == 400
+    # No update chosen: back to the explorer with "choose an update first", nothing linked.
+    unchosen = await post(editor, "/staff/updates/link", {"view_id": "1"})
+    assert unchosen.status_code == 303 and "problem=choose" in unchosen.headers["location"]
     # Without a CSRF token nothing changes.
     no_token = await editor.post(f"/staff/updates/{update_id}/submit", data={"x": "1"})
     assert no_token.status_code in (400, 403)
