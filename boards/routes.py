@@ -34,6 +34,7 @@ NOTICES = {
     "submitted": "Sent for review. An editor will read it.",
     "published": "Published. Children can read it now.",
     "sent_back": "Sent back to the author as a draft.",
+    "unpublished": "Unpublished. Children can no longer see it; it is a draft again.",
     "timeline": "Timeline entry added.",
     "linked": "View linked to the update.",
     "quoted": "Quote picked for the update.",
@@ -250,6 +251,8 @@ async def _transition(request: Request, staff: Staff, action: str) -> Response:
             await updates.submit(staff, update)
         elif action == "published":
             await updates.publish(staff, update)
+        elif action == "unpublished":
+            await updates.unpublish(staff, update, form_of(request).get("reason", ""))
         elif action == "sent_back":
             await updates.send_back(staff, update, form_of(request).get("note", ""))
         elif action == "timeline":
@@ -270,6 +273,10 @@ async def update_submit(request: Request, staff: Staff) -> Response:
 
 async def update_publish(request: Request, staff: Staff) -> Response:
     return await _transition(request, staff, "published")
+
+
+async def update_unpublish(request: Request, staff: Staff) -> Response:
+    return await _transition(request, staff, "unpublished")
 
 
 async def update_send_back(request: Request, staff: Staff) -> Response:
@@ -302,6 +309,9 @@ update_routes: list[BaseRoute] = [
     staff_route("/{update_id:int}/submit", update_submit, roles=WORKSPACE, methods=["POST"], name="submit"),
     staff_route(
         "/{update_id:int}/publish", update_publish, roles=REVIEWERS, methods=["POST"], name="publish"
+    ),
+    staff_route(
+        "/{update_id:int}/unpublish", update_unpublish, roles=REVIEWERS, methods=["POST"], name="unpublish"
     ),
     staff_route(
         "/{update_id:int}/send-back", update_send_back, roles=REVIEWERS, methods=["POST"], name="send_back"
