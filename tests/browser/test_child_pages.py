@@ -50,6 +50,8 @@ def test_a_child_can_send_using_only_the_keyboard(chromium: Any, live_server: st
     context, page, _ = _new_page(chromium, live_server)
     page.goto("/send")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Leave this site quickly"
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
     page.keyboard.press("Enter")
     focused_texts = []
