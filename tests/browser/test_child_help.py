@@ -158,3 +158,26 @@ def test_a_child_can_keep_the_code_without_javascript(chromium: Any, live_server
     assert not page.get_by_role("link", name="Leave this site quickly").is_visible()
     assert not page.get_by_role("heading", name="What happens next").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_you_said_we_did_is_in_the_menu_and_on_the_home_page(
+    chromium: Any, live_server: str, width: int
+) -> None:
+    context = chromium.new_context(base_url=live_server, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto("/")
+    feed = page.locator("head link[rel=alternate][type='application/atom+xml']")
+    assert feed.get_attribute("href") == "/you-said-we-did.atom"
+    assert page.locator("main").get_by_role("link", name='Read "You said, we did"').is_visible()
+    menu = page.get_by_role("navigation", name="Main")
+    # The menu sits in whole rows: at 390 px two by two, wider on one line.
+    tops = {
+        round(b["y"])
+        for b in menu.get_by_role("link").evaluate_all("els => els.map(e => e.getBoundingClientRect())")
+    }
+    assert len(tops) == (2 if width == 390 else 1)
+    menu.get_by_role("link", name="You said, we did").click()
+    page.wait_for_url("**/you-said-we-did")
+    assert page.get_by_role("heading", level=1).is_visible()
+    context.close()
