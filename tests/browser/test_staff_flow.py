@@ -69,6 +69,12 @@ def test_a_moderator_works_the_queue_in_one_pass_at_phone_width(
     hide = page.get_by_role("button", name="Hide these").bounding_box()
     theme = page.locator("label[for=theme]").bounding_box()
     assert hide["y"] + hide["height"] <= theme["y"]
+    # No Escape shortcut for staff: three presses keep the page and an unsent reply.
+    page.fill("#body", "An unsent reply")
+    here = page.url
+    for _ in range(3):
+        page.keyboard.press("Escape")
+    assert page.url == here and page.input_value("#body") == "An unsent reply"
     # An action lands on the next item in the queue.
     first = page.url
     page.get_by_role("button", name="Close without sharing").click()
