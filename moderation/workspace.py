@@ -247,7 +247,7 @@ async def _next_item(staff: Staff, after: int) -> int | None:
         await Review.filter(state=ReviewState.OPEN)
         .exclude(view_id=after)
         .filter(Q(claimed_by_id=None) | Q(claimed_by_id=staff.id))
-        .order_by("-level_rank", "created_at")
+        .order_by("-level_rank", "created_at", "id")
         .first()
     )
     return review.view_id if review is not None else None
