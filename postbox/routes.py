@@ -132,6 +132,7 @@ async def check(request: Request) -> Response:
 async def code_file(request: Request) -> Response:
     """ "Save my code as a file": a small text file, no JavaScript needed. Posted, so the
     code never sits in an address, a log or the browser's history."""
+    request.app.state.limiter.check("code_file", request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     code = receipt.normalise(form.get("code", ""))
