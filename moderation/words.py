@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from moderation.escalation import CATEGORY_NAMES
-from screening.rule_table import RULES
+from screening.rules import RULES
+from screening.rules.cues import CUES
 
 REVIEW_STATES = {"open": "Waiting for a person", "closed": "Done"}
 DECISIONS = {
@@ -29,6 +30,7 @@ _MODIFIERS = {
 }
 _PREFIXES = {
     "model": "the model found signs of {}",
+    "learned": "the learned layer found signs of {}",
     "prototype": "close to known examples of {}",
     "layer_missing": "a check could not run ({})",
     "language": "written in another language ({})",
@@ -40,6 +42,11 @@ def _rule_categories() -> dict[str, str]:
     return {rule.name: rule.category for rule in RULES}
 
 
+@cache
+def _cue_names() -> frozenset[str]:
+    return frozenset(cue.name for cue in CUES)
+
+
 def reason_words(reason: str) -> str:
     """``bullies_me`` → "bullying: bullies me"; ``model:bullying`` → "the model found signs of bullying"."""
     if reason in _MODIFIERS:
@@ -47,6 +54,8 @@ def reason_words(reason: str) -> str:
     prefix, _, rest = reason.partition(":")
     if rest and prefix in _PREFIXES:
         return _PREFIXES[prefix].format(CATEGORY_NAMES.get(rest, rest.replace("_", " ")))
+    if reason in _cue_names():
+        return f"raised by a sign in the same sentence: {reason.replace('_', ' ')}"
     category = _rule_categories().get(reason)
     plain = reason.replace("_", " ")
     return f"{CATEGORY_NAMES.get(category, category)}: {plain}" if category else plain
