@@ -15,7 +15,6 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
 
 import settings
 from accounts import routes as accounts_routes
@@ -42,6 +41,7 @@ from web.openapi import schema
 from web.ratelimit import RateLimiter, trusted_networks
 from web.routing import mount
 from web.security import SecurityHeadersMiddleware
+from web.static import HashedStaticFiles, PublicGZipMiddleware
 
 # Tortoise app label → model modules; each app has its own migrations. web.models keeps the
 # label "postbox" (see web/database.py).
@@ -71,7 +71,7 @@ def site_routes() -> list[BaseRoute]:
         *mount("/staff/local-issues", ambassadors_routes.routes, name="local_issues"),
         *mount("", boards_public.routes, name="public"),
         *mount("", [*postbox_routes.routes, *easy_send.routes], name="postbox"),
-        Mount("/static", app=StaticFiles(directory=settings.ROOT / "static"), name="static"),
+        Mount("/static", app=HashedStaticFiles(settings.ROOT / "static"), name="static"),
     ]
 
 
@@ -83,6 +83,7 @@ def build_hooks() -> Hooks:
         periodic=(partial(escalation.notify_overdue, links),),
         after_screening=(partial(escalation.route_to_people, links=links),),
         update_finders=(boards_public.updates_for_view,),
+        care_finder=help_at_hand.care_for_view,
         metric_sources=(
             postbox_services.view_figures,
             moderation_services.screening_figures,
@@ -130,6 +131,7 @@ def create_app(
         routes=site_routes(),
         middleware=[
             Middleware(AccessLogMiddleware),
+            Middleware(PublicGZipMiddleware, minimum_size=500),
             Middleware(SecurityHeadersMiddleware),
             Middleware(FriendlyErrorsMiddleware),
             Middleware(StaffSessionMiddleware),

@@ -23,7 +23,7 @@ from postbox.models import View
 from postbox.services import shown_text
 from postbox.vocabulary import AGE_BANDS, THEMES, areas
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 MAX_BARS = 120
 NO_THEME = "No theme"
 NOT_GIVEN = "Not given"
@@ -153,7 +153,8 @@ def _label(start: date, period: str) -> str:
 
 
 def _short_label(start: date, period: str) -> str:
-    return f"{start.day} {start:%b}" if period == "week" else f"{start:%b %y}"
+    # "Dec 2026", never "Dec 26" (which reads as a day).
+    return f"{start.day} {start:%b}" if period == "week" else f"{start:%b %Y}"
 
 
 @dataclass

@@ -73,6 +73,7 @@ async def easy_read(request: Request) -> Response:
     context = {
         "update": update,
         "points": points_for_template(update.easy_read),
+        "status_words": STATUS_WORDS,
         "glossary": glossary_box(update.easy_read),
     }
     return templates.TemplateResponse(request, "public/update_easy_read.html", context, headers=_CACHE)

@@ -34,6 +34,7 @@ NOTICES = {
     "submitted": "Sent for review. An editor will read it.",
     "published": "Published. Children can read it now.",
     "sent_back": "Sent back to the author as a draft.",
+    "unpublished": "Unpublished. Children can no longer see it; it is a draft again.",
     "timeline": "Timeline entry added.",
     "linked": "View linked to the update.",
     "quoted": "Quote picked for the update.",
@@ -129,13 +130,21 @@ async def explore(request: Request, staff: Staff) -> Response:
         "pickable": await updates.draftable_updates(staff),
         "back": filters.query(),
         "notice": NOTICES.get(request.query_params.get("done", "")),
+        "problem": _PICK_PROBLEMS.get(request.query_params.get("problem", "")),
     }
     return staff_page(request, "boards/explore.html", context, 400 if filters.errors else 200)
+
+
+_PICK_PROBLEMS = {"choose": "Choose an update from the list first, then press Link."}
 
 
 async def pick(request: Request, staff: Staff) -> Response:
     """Link a view (or pick its consented quote) into an update, from the explorer."""
     form = form_of(request)
+    if not form.get("update_id", ""):
+        # Linking is an explicit choice: nothing is preset, so nothing is linked by accident.
+        query = {**dict(_pairs(form.get("back", ""))), "problem": "choose"}
+        return redirect(request, "boards:explore", query=query)
     try:
         update = await updates.load_update(staff, form.get("update_id", ""))
         quoted = form.get("quoted") == "yes"
@@ -242,6 +251,8 @@ async def _transition(request: Request, staff: Staff, action: str) -> Response:
             await updates.submit(staff, update)
         elif action == "published":
             await updates.publish(staff, update)
+        elif action == "unpublished":
+            await updates.unpublish(staff, update, form_of(request).get("reason", ""))
         elif action == "sent_back":
             await updates.send_back(staff, update, form_of(request).get("note", ""))
         elif action == "timeline":
@@ -262,6 +273,10 @@ async def update_submit(request: Request, staff: Staff) -> Response:
 
 async def update_publish(request: Request, staff: Staff) -> Response:
     return await _transition(request, staff, "published")
+
+
+async def update_unpublish(request: Request, staff: Staff) -> Response:
+    return await _transition(request, staff, "unpublished")
 
 
 async def update_send_back(request: Request, staff: Staff) -> Response:
@@ -294,6 +309,9 @@ update_routes: list[BaseRoute] = [
     staff_route("/{update_id:int}/submit", update_submit, roles=WORKSPACE, methods=["POST"], name="submit"),
     staff_route(
         "/{update_id:int}/publish", update_publish, roles=REVIEWERS, methods=["POST"], name="publish"
+    ),
+    staff_route(
+        "/{update_id:int}/unpublish", update_unpublish, roles=REVIEWERS, methods=["POST"], name="unpublish"
     ),
     staff_route(
         "/{update_id:int}/send-back", update_send_back, roles=REVIEWERS, methods=["POST"], name="send_back"

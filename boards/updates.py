@@ -234,6 +234,18 @@ async def publish(staff: Staff, update: Update) -> None:
     await _move(staff, update, UpdateState.PUBLISHED, "update.published", update.slug)
 
 
+async def unpublish(staff: Staff, update: Update, reason: str) -> None:
+    """Take a published update off the public pages (back to a draft), with the reason audited."""
+    if staff.role not in REVIEWERS:
+        raise PermissionError("Only an editor can unpublish.")
+    if update.state != UpdateState.PUBLISHED:
+        raise InvalidInput({"state": "Only a published update can be unpublished."})
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput({"unpublish": "Write why you are taking it down."})
+    await _move(staff, update, UpdateState.DRAFT, "update.unpublished", reason[:2000])
+
+
 async def add_timeline_entry(staff: Staff, update: Update, form: dict[str, str]) -> TimelineEntry:
     data = parse_timeline_form(form)
     happened_on = data.happened_on or today()

@@ -28,7 +28,7 @@ from web.leases import utcnow
 from web.links import Links
 from web.metrics import Figure
 from web.models import OutboxMessage
-from web.templating import render
+from web.templating import render, uk_time
 
 log = logging.getLogger("moderation.escalation")
 
@@ -160,8 +160,8 @@ def case_mail(case: Case, link: str, *, overdue: bool = False) -> tuple[str, str
         ("Categories", categories),
         ("Rules", rules),
         ("Raised by", case.escalated_by),
-        ("Opened", f"{opened:%Y-%m-%d %H:%M} UTC"),
-        ("Respond by", f"{case.due_at:%Y-%m-%d %H:%M} UTC"),
+        ("Opened", f"{uk_time(opened)} (UK time)"),
+        ("Respond by", f"{uk_time(case.due_at)} (UK time)"),
     ]
     text = "\n".join(
         [

@@ -19,14 +19,17 @@ from accounts.guards import form_of, staff_page, staff_route
 from accounts.models import AuditEntry
 from accounts.roles import Role
 from accounts.services import Staff, audit
+from moderation import sla
 from moderation.escalation import CATEGORY_NAMES, open_case
-from moderation.models import Case, CaseNote, CaseState, ContactRequest, Screening
+from moderation.models import Case, CaseNote, CaseState, ContactRequest, Review, ReviewState, Screening
+from moderation.words import CASE_STATES, reasons_words
 from moderation.workspace import segments
 from postbox.models import Reply, View, ViewStatus
 from postbox.services import find_view
 from screening.types import Level
 from web import crypto, mailer
 from web.errors import NotFound
+from web.hooks import Care
 from web.http import BIGINT_MAX, path_id, read_form
 from web.leases import utcnow
 from web.routing import redirect
@@ -49,7 +52,13 @@ async def cases(request: Request, staff: Staff) -> Response:
     query = Case.filter(state=CaseState.CLOSED) if state == "closed" else Case.exclude(state=CaseState.CLOSED)
     rows = await query.order_by("-level_rank", "opened_at").limit(300)
     now = utcnow()
-    items = [{"case": c, "overdue": c.state != CaseState.CLOSED and c.due_at < now} for c in rows]
+    asked = set(
+        await ContactRequest.filter(view_id__in=[c.view_id for c in rows]).values_list("view_id", flat=True)
+    )
+    items = [
+        {"case": c, "overdue": c.state != CaseState.CLOSED and c.due_at < now, "asked": c.view_id in asked}
+        for c in rows
+    ]
     return staff_page(
         request,
         "moderation/cases.html",
@@ -57,7 +66,9 @@ async def cases(request: Request, staff: Staff) -> Response:
             "items": items,
             "state": state,
             "names": CATEGORY_NAMES,
+            "states": CASE_STATES,
             "overdue": sum(i["overdue"] for i in items),
+            "asked": sum(i["asked"] for i in items),
         },
     )
 
@@ -94,6 +105,8 @@ async def case_page(
         "contacts": contacts,
         "has_contact": await ContactRequest.filter(view_id=case.view_id).exists(),
         "names": CATEGORY_NAMES,
+        "states": CASE_STATES,
+        "reasons_words": reasons_words,
         "overdue": case.state != CaseState.CLOSED and case.due_at < utcnow(),
         "history": await AuditEntry.filter(object_type="case", object_id=str(case.id))
         .order_by("-id")
@@ -152,6 +165,21 @@ async def case_action(request: Request, staff: Staff) -> Response:
 # The child's side -------------------------------------------------------------------------
 
 
+async def care_for_view(view: View) -> Care:
+    """What the child reads on /check about a worrying message (``Hooks.care_finder``):
+    by when a person from Help at Hand (or a moderator) reads it, and whether they started.
+    Before the full screen has run, the time its level promises."""
+    case = await Case.get_or_none(view_id=view.id)
+    asked = await ContactRequest.filter(view_id=view.id).exists()
+    if case is not None and case.state != CaseState.CLOSED:
+        return Care(due_at=case.due_at, started=case.state != CaseState.NEW, contact_requested=asked)
+    review = await Review.get_or_none(view_id=view.id, state=ReviewState.OPEN)
+    if review is not None:
+        return Care(due_at=review.due_at, started=review.claimed_by_id is not None, contact_requested=asked)
+    level = max(Level.MEDIUM, Level.parse(view.level or "none"))
+    return Care(due_at=sla.due_at(level, view.created_at), contact_requested=asked)
+
+
 async def contact(request: Request) -> Response:
     """ "I want someone to contact me": offered on the thank-you page when help is shown."""
     if request.method == "GET":
@@ -188,6 +216,10 @@ async def contact(request: Request) -> Response:
             escalated_by="the child asked for contact",
             links=request.app.state.hooks.links,
         )
+        # A child who asks to be contacted is waiting: the case moves to the urgent timer.
+        urgent_by = sla.due_at(Level.URGENT, utcnow())
+        if case.state == CaseState.CLOSED or case.due_at > urgent_by:
+            await Case.filter(id=case.id).using_db(conn).update(due_at=urgent_by)
         await audit(None, "case.contact_requested", "case", case.id, using_db=conn)
     mailer.wakeup()
     return templates.TemplateResponse(request, "moderation/contact_done.html", {})

@@ -14,16 +14,18 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from accounts.guards import form_of, staff_page, staff_route
 from accounts.models import AuditEntry
 from accounts.roles import Role
 from accounts.services import Staff, audit
-from moderation.escalation import categories_of, open_case
+from moderation.escalation import CATEGORY_NAMES, categories_of, open_case
 from moderation.models import Decision, Review, ReviewState, Screening, ScreenLabel
+from moderation.words import DECISIONS, REVIEW_STATES, reasons_words
 from postbox.models import Reply, View, ViewStatus
-from postbox.vocabulary import THEMES
+from postbox.vocabulary import STATUS_TITLES, THEMES
 from screening.pii import redact
 from screening.types import Level, Span
 from web import mailer
@@ -46,6 +48,8 @@ DONE = {
     "reply": "Reply sent. The child sees it when they check their code.",
     "close": "Closed without sharing.",
 }
+# Actions that finish an item: the moderator goes straight on to the next one.
+_FINISHING = {"approve", "not_a_concern", "escalate", "close"}
 _ACTIONS = {
     "claim",
     "release",
@@ -87,7 +91,14 @@ async def queue(request: Request, staff: Staff) -> Response:
         for r in reviews
     ]
     counts = {"open": await Review.filter(state="open").count(), "overdue": sum(i["overdue"] for i in items)}
-    return staff_page(request, "moderation/queue.html", {"items": items, "state": state, "counts": counts})
+    context = {
+        "items": items,
+        "state": state,
+        "counts": counts,
+        "decisions": DECISIONS,
+        "message": DONE.get(request.query_params.get("done", "")),
+    }
+    return staff_page(request, "moderation/queue.html", context)
 
 
 def _clean(review: Review) -> bool:
@@ -166,6 +177,13 @@ async def _item_page(
         .order_by("-id")
         .limit(100),
         "themes": THEMES,
+        "status_titles": STATUS_TITLES,
+        "review_states": REVIEW_STATES,
+        "decisions": DECISIONS,
+        "reasons_words": reasons_words,
+        "category_names": CATEGORY_NAMES,
+        "high_risk": Level.parse(view.level or "none") >= Level.HIGH,
+        "previous": _previous(request),
         "mine": review is not None and review.claimed_by_id == staff.id,
         "message": message or DONE.get(request.query_params.get("done", "")),
         "error": error,
@@ -213,7 +231,31 @@ async def act(request: Request, staff: Staff) -> Response:
         await audit(staff, f"view.{action}", "view", view.id, _detail(action, form), using_db=conn)
     if action == "escalate":
         mailer.wakeup()
+    if action in _FINISHING:
+        following = await _next_item(staff, view_id)
+        if following is None:
+            return redirect(request, "moderation:queue", query={"done": action})
+        return redirect(
+            request, "moderation:item", query={"done": action, "from": view_id}, view_id=following
+        )
     return redirect(request, "moderation:item", query={"done": action}, view_id=view_id)
+
+
+async def _next_item(staff: Staff, after: int) -> int | None:
+    """The next open item in queue order that nobody else is working on."""
+    review = (
+        await Review.filter(state=ReviewState.OPEN)
+        .exclude(view_id=after)
+        .filter(Q(claimed_by_id=None) | Q(claimed_by_id=staff.id))
+        .order_by("-level_rank", "created_at", "id")
+        .first()
+    )
+    return review.view_id if review is not None else None
+
+
+def _previous(request: Request) -> int | None:
+    raw = request.query_params.get("from", "")
+    return int(raw) if raw.isdigit() and len(raw) <= 18 else None
 
 
 def _detail(action: str, form: dict[str, str]) -> str:

@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from postbox import services
 from postbox.forms import ViewSubmission, field_errors
+from postbox.routes import thanks_page
 from postbox.vocabulary import AGE_BAND_LABELS, AGE_BANDS
 from web.http import database_unavailable, read_form
 from web.security import CSRF_FIELD, check_csrf
@@ -38,7 +39,7 @@ STEPS = ("text", "topic", "age", "check")
 
 async def easy_send(request: Request) -> Response:
     if request.method == "GET":
-        return _screen(request, "text", {}, {})
+        return _screen(request, "text", {"form_token": services.new_form_token()}, {})
     # The same limit as /send: the screen that sends counts one, each screen before it a
     # quarter (a child's four screens cost less than two sends; sending alone costs one).
     form = await read_form(request)
@@ -50,6 +51,7 @@ async def easy_send(request: Request) -> Response:
         "text": form.get("text", ""),
         "theme": form.get("theme", ""),
         "age_band": form.get("age_band", ""),
+        "form_token": form.get("form_token", "") or services.new_form_token(),
     }
     if step not in STEPS:
         step = "text"
@@ -61,21 +63,22 @@ async def easy_send(request: Request) -> Response:
         return _screen(request, STEPS[STEPS.index(step) + 1], answers, {})
     try:
         submission = ViewSubmission.model_validate(
-            {k: v or None for k, v in answers.items()} | {"text": answers["text"]}
+            {k: v or None for k, v in answers.items() if k != "form_token"} | {"text": answers["text"]}
         )
     except ValidationError as exc:
         errors = field_errors(exc)
         first = "text" if "text" in errors else ("topic" if "theme" in errors else "age")
         return _screen(request, first, answers, {"text": next(iter(errors.values()))}, status=422)
     try:
-        receipt = await services.submit_view(submission, request.app.state.intake)
+        sent = await services.submit_view(
+            submission, request.app.state.intake, form_token=answers["form_token"]
+        )
     except Exception as exc:
         if not database_unavailable(exc):
             raise
         message = "We could not keep your message just now. Please try again in a few minutes."
         return _screen(request, "check", answers, {"text": message}, status=503)
-    context = {"code": receipt.code, "show_help": receipt.show_help, "pii": receipt.pii}
-    return templates.TemplateResponse(request, "postbox/thanks.html", context, status_code=201)
+    return thanks_page(request, sent)
 
 
 def _screen(

@@ -24,6 +24,10 @@ class View(Model):
 
     id = fields.BigIntField(primary_key=True)
     receipt_digest = fields.CharField(max_length=64, unique=True)
+    # The send form's one-time token (keyed hash) and the receipt code sealed with a key only
+    # that token gives: a refreshed thank-you page shows the same receipt and stores nothing.
+    form_token_digest = fields.CharField(max_length=64, unique=True, null=True)
+    receipt_sealed = fields.TextField(null=True)
     text = fields.TextField()
     redacted_text = fields.TextField(null=True)
     theme = fields.CharField(max_length=64, null=True)

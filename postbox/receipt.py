@@ -1,13 +1,18 @@
 """Receipt codes: what a child writes down to come back and see what happened.
 
-A code is five short words and a three-digit number, for example
-``tulip-oven-kite-mango-cub-482``. The words come from the EFF short list (trimmed of
-words that could upset a child), which gives a little over 60 random bits. Only a keyed
+A code is six short words and a three-digit number, for example
+``tulip-kite-mango-otter-cloud-bell-482``. The words (``data/receipt_words.txt``) are
+concrete, kind words children learn early: animals, food, toys, places, colours and nature,
+each common in everyday English (wordfreq), then read through by eye to take out anything
+that could upset a child, be used as an insult, or be spelt two ways (grey/gray). 389
+words, six of them and three digits: 61.6 random bits. Codes made before (five words from
+the EFF short list) are still accepted: a look-up only hashes what was typed. Only a keyed
 hash of the code is stored; look-ups go by that hash and compare in constant time.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import math
@@ -16,7 +21,11 @@ import secrets
 from functools import cache
 from pathlib import Path
 
-WORD_COUNT = 5
+from cryptography.fernet import Fernet, InvalidToken
+
+WORD_COUNT = 6
+# Older codes had five words; they keep working.
+ACCEPTED_WORD_COUNTS = (5, 6)
 NUMBER_DIGITS = 3
 MIN_BITS = 60
 
@@ -50,7 +59,7 @@ def normalise(raw: str) -> str | None:
     Children copy codes with spaces, capitals, dots or line breaks; all of those are fine.
     """
     parts = [p for p in _SEPARATORS.split(raw.strip().lower()) if p]
-    if len(parts) != WORD_COUNT + 1:
+    if len(parts) - 1 not in ACCEPTED_WORD_COUNTS:
         return None
     *word_parts, number = parts
     if not (number.isdigit() and len(number) == NUMBER_DIGITS):
@@ -63,6 +72,24 @@ def normalise(raw: str) -> str | None:
 def digest(code: str, key: bytes) -> str:
     """The keyed hash that is stored instead of the code."""
     return hmac.new(key, code.encode(), hashlib.sha256).hexdigest()
+
+
+def seal(code: str, form_token: str, key: bytes) -> str:
+    """The code encrypted under a key made from the form token: readable again only by
+    whoever holds the page the child sent from (a refresh), never from the database alone."""
+    return _token_fernet(form_token, key).encrypt(code.encode()).decode()
+
+
+def unseal(sealed: str, form_token: str, key: bytes) -> str | None:
+    try:
+        return _token_fernet(form_token, key).decrypt(sealed.encode()).decode()
+    except InvalidToken:
+        return None
+
+
+def _token_fernet(form_token: str, key: bytes) -> Fernet:
+    raw = hmac.new(key, b"receipt-seal:" + form_token.encode(), hashlib.sha256).digest()
+    return Fernet(base64.urlsafe_b64encode(raw))
 
 
 def matches(code: str, stored_digest: str, key: bytes) -> bool:

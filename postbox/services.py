@@ -6,9 +6,12 @@ Services take and return plain values; they never see a Request.
 from __future__ import annotations
 
 import logging
+import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
 
 import settings
@@ -52,15 +55,50 @@ def _receipt_key() -> bytes:
     return str(settings.SECRET_KEY).encode()
 
 
-async def submit_view(submission: ViewSubmission, intake: Intake | None = None) -> Receipt:
+FORM_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def new_form_token() -> str:
+    """The send form's one-time token: a resubmission with it (a refresh) stores nothing new."""
+    return secrets.token_urlsafe(24)
+
+
+async def sent_with(form_token: str | None) -> Receipt | None:
+    """The receipt of the view already sent with this form token, if there is one."""
+    if not form_token or not FORM_TOKEN.fullmatch(form_token):
+        return None
+    view = await View.get_or_none(form_token_digest=receipt.digest(form_token, _receipt_key()))
+    if view is None or view.receipt_sealed is None:
+        return None
+    code = receipt.unseal(view.receipt_sealed, form_token, _receipt_key())
+    if code is None:
+        return None
+    try:
+        pii = tuple(fast_screen(view.text).pii)
+    except Exception:
+        pii = ()
+    return Receipt(code=code, show_help=view.show_help, pii=pii)
+
+
+async def submit_view(
+    submission: ViewSubmission, intake: Intake | None = None, *, form_token: str | None = None
+) -> Receipt:
     """Keep the view and queue its full screen in one transaction, then answer.
 
     ``intake`` is the running app's group-commit writer; without one (command line,
     tests of the service) the view is written on its own.
 
+    With a ``form_token`` (the send form's), a second submission with the same token (the
+    child refreshed the thank-you page) stores nothing and gives back the first receipt.
+
     The fast screen runs first because it cannot lose anything (it only reads the text);
     if it fails, help is shown and a person reads the view — the screen fails closed.
     """
+    if form_token is not None and not FORM_TOKEN.fullmatch(form_token):
+        form_token = None
+    earlier = await sent_with(form_token)
+    if earlier is not None:
+        return earlier
     try:
         fast = fast_screen(submission.text)
         show_help, level, needs_human = fast.show_help, fast.level.label, fast.needs_human
@@ -84,10 +122,20 @@ async def submit_view(submission: ViewSubmission, intake: Intake | None = None) 
         # Kept to the minute: a time to the microsecond could be matched with a proxy's log.
         created_at=utcnow().replace(second=0, microsecond=0),
     )
-    if intake is not None:
-        await intake.submit(view)
-    else:
-        await write_views([view])
+    if form_token is not None:
+        view.form_token_digest = receipt.digest(form_token, _receipt_key())
+        view.receipt_sealed = receipt.seal(code, form_token, _receipt_key())
+    try:
+        if intake is not None:
+            await intake.submit(view)
+        else:
+            await write_views([view])
+    except IntegrityError:
+        # Two requests with one token at once (a double click): the first one's view is kept.
+        earlier = await sent_with(form_token)
+        if earlier is None:
+            raise
+        return earlier
     return Receipt(code=code, show_help=show_help, pii=pii)
 
 

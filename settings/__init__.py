@@ -43,6 +43,8 @@ CHECK_RATE_LIMIT: int = config("CHECK_RATE_LIMIT", cast=int, default=10)
 
 CHILDLINE_NUMBER: str = config("CHILDLINE_NUMBER", default="0800 1111")
 HELP_AT_HAND_NUMBER: str = config("HELP_AT_HAND_NUMBER", default="0800 528 0731")
+# When Help at Hand answers the phone, in words a child reads on /help.
+HELP_AT_HAND_HOURS: str = config("HELP_AT_HAND_HOURS", default="Monday to Friday, 9am to 5pm")
 EMERGENCY_NUMBER: str = config("EMERGENCY_NUMBER", default="999")
 # Where "Leave this site quickly" sends a child: a harmless, common page.
 QUICK_EXIT_URL: str = config("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")

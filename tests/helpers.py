@@ -7,7 +7,7 @@ import re
 import httpx
 
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-_CODE = re.compile(r'id="receipt-code">([a-z0-9-]+)<')
+_CODE = re.compile(r'id="receipt-code">(.*?)</p>', re.S)
 
 
 async def csrf_token(client: httpx.AsyncClient, path: str) -> str:
@@ -25,4 +25,6 @@ async def send_view(client: httpx.AsyncClient, text: str, **fields: str) -> http
 def receipt_code(page: str) -> str:
     match = _CODE.search(page)
     assert match, "no receipt code on the page"
-    return match.group(1)
+    code = re.sub(r"<[^>]+>", "", match.group(1)).strip()  # each word is in its own span
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)+-\d{3}", code), code
+    return code

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -38,12 +39,24 @@ class Choice:
     name: str
 
 
+@dataclass(frozen=True)
+class Care:
+    """What the help team is doing about a child's worrying message, for /check: a person
+    reads it by ``due_at``; ``started`` once someone has picked it up."""
+
+    due_at: datetime | None
+    started: bool = False
+    contact_requested: bool = False
+
+
 # Run about once a minute by every mailer; each must be safe to run in many processes at once.
 Periodic = Callable[[], Awaitable[object]]
 # (view, its new screening, the open transaction): runs inside the screening's transaction.
 AfterScreening = Callable[[Any, Any, BaseDBAsyncClient], Awaitable[None]]
 # A view's id → links to what was done about it, for the child's /check page.
 UpdateFinder = Callable[[int], Awaitable[list[Link]]]
+# A flagged view → what the help team is doing about it, for the child's /check page.
+CareFinder = Callable[[Any], Awaitable[Care | None]]
 MetricSource = Callable[[], Awaitable[list[Figure]]]
 HealthCheck = Callable[[], Awaitable[HealthReport]]
 BoardChoices = Callable[[], Awaitable[list[Choice]]]
@@ -53,6 +66,10 @@ StaffUpdates = Callable[[Any], Awaitable[Sequence[Any]]]
 
 async def _no_boards() -> list[Choice]:
     return []
+
+
+async def _no_care(view: Any) -> Care | None:
+    return None
 
 
 async def _no_updates(staff: Any) -> Sequence[Any]:
@@ -68,6 +85,8 @@ class Hooks:
     periodic: Sequence[Periodic] = ()
     after_screening: Sequence[AfterScreening] = ()
     update_finders: Sequence[UpdateFinder] = ()
+    # The post-box asks moderation what happens next to a flagged view (shown on /check).
+    care_finder: CareFinder = _no_care
     metric_sources: Sequence[MetricSource] = ()
     health_checks: Sequence[HealthCheck] = ()
     # Boards own boards, cohorts and updates; accounts (a member's board) and ambassadors

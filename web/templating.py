@@ -7,7 +7,9 @@ was served from, whatever the proxy in front says.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jinja2
 from jinja2.runtime import Context
@@ -15,6 +17,7 @@ from starlette.templating import Jinja2Templates
 
 import settings
 from web.security import CSRF_FIELD, csrf_token
+from web.static import hashed_path
 
 
 def _context(request: Any) -> dict[str, Any]:
@@ -25,6 +28,7 @@ def _context(request: Any) -> dict[str, Any]:
             "childline": settings.CHILDLINE_NUMBER,
             "help_at_hand": settings.HELP_AT_HAND_NUMBER,
             "emergency": settings.EMERGENCY_NUMBER,
+            "help_at_hand_hours": settings.HELP_AT_HAND_HOURS,
         },
         "quick_exit_url": settings.QUICK_EXIT_URL,
         "staff": request.scope.get("staff"),
@@ -33,6 +37,9 @@ def _context(request: Any) -> dict[str, Any]:
 
 @jinja2.pass_context
 def url_for(context: Context, name: str, /, **path_params: Any) -> str:
+    if name == "static" and "path" in path_params:
+        # Content-hashed names, so browsers may keep static files for a year.
+        path_params["path"] = hashed_path(path_params["path"])
     return context["request"].url_for(name, **path_params).path
 
 
@@ -59,3 +66,44 @@ templates.env.filters["tel"] = tel
 def render(name: str, /, **context: Any) -> str:
     """A template rendered outside a request (an e-mail), escaped like every page."""
     return _env.get_template(name).render(**context)
+
+
+# One time zone everywhere: the office is in England, so every time shown is UK time
+# (GMT or BST as the date needs), whatever the database or server keep (UTC).
+UK = ZoneInfo("Europe/London")
+
+
+def uk(moment: datetime) -> datetime:
+    """An aware or naive-UTC datetime in UK time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UK)
+
+
+def uk_time(moment: datetime | None, *, year: bool = True) -> str:
+    """Staff pages: "4 Dec 2026, 15:30" in UK time (the zone is named once per page)."""
+    if moment is None:
+        return ""
+    local = uk(moment)
+    return local.strftime("%-d %b %Y, %H:%M" if year else "%-d %b, %H:%M")
+
+
+def uk_date(moment: datetime | date | None) -> str:
+    """A date nobody can misread: "4 December 2026"."""
+    if moment is None:
+        return ""
+    if isinstance(moment, datetime):
+        moment = uk(moment)
+    return moment.strftime("%-d %B %Y")
+
+
+def child_when(moment: datetime) -> str:
+    """For a child: "Friday 4 December at 3:30pm" (UK time)."""
+    local = uk(moment)
+    hour = local.strftime("%-I:%M%p").lower().replace(":00", "")
+    return f"{local.strftime('%A %-d %B')} at {hour}"
+
+
+templates.env.filters["uk_time"] = uk_time
+templates.env.filters["uk_date"] = uk_date
+templates.env.filters["child_when"] = child_when

@@ -137,8 +137,11 @@ async def test_bad_input_is_4xx_never_5xx(staff_client: StaffClientFactory) -> N
     for data in ({"happened_on": "yesterday", "text": "x"}, {"text": ""}):
         assert (await post(editor, f"/staff/updates/{update_id}/timeline", data)).status_code == 400
     assert (await post(editor, f"/staff/updates/{update_id}/unlink", {"view_id": "x"})).status_code == 400
-    for data in ({}, {"update_id": "x", "view_id": "1"}, {"update_id": str(update_id), "view_id": "nope"}):
+    for data in ({"update_id": "x", "view_id": "1"}, {"update_id": str(update_id), "view_id": "nope"}):
         assert (await post(editor, "/staff/updates/link", data)).status_code == 400
+    # No update chosen: back to the explorer with "choose an update first", nothing linked.
+    unchosen = await post(editor, "/staff/updates/link", {"view_id": "1"})
+    assert unchosen.status_code == 303 and "problem=choose" in unchosen.headers["location"]
     # Without a CSRF token nothing changes.
     no_token = await editor.post(f"/staff/updates/{update_id}/submit", data={"x": "1"})
     assert no_token.status_code in (400, 403)
@@ -210,3 +213,25 @@ async def test_slugs_are_unique(staff_client: StaffClientFactory) -> None:
     second = await create_update(editor, board.id, title="Café & more!")
     slugs = {u.slug for u in await Update.filter(id__in=[first, second])}
     assert slugs == {"cafe-more", "cafe-more-2"}
+
+
+async def test_an_editor_unpublishes_with_a_reason_that_is_audited(staff_client: StaffClientFactory) -> None:
+    board = await make_board()
+    member, _ = await staff_client(Role.BOARD_MEMBER, board_id=board.id)
+    editor, _ = await staff_client(Role.EDITOR)
+    update_id = await create_update(member, board.id)
+    assert (await post(member, f"/staff/updates/{update_id}/submit")).status_code == 303
+    assert (await post(editor, f"/staff/updates/{update_id}/publish")).status_code == 303
+    assert (await member.get("/you-said-we-did/quiet-places-at-school")).status_code == 200
+    page = await editor.get(f"/staff/updates/{update_id}")
+    assert "Unpublish</button>" in page.text
+    # A board member may not; an editor must say why.
+    assert (await post(member, f"/staff/updates/{update_id}/unpublish", {"reason": "x"})).status_code == 403
+    no_reason = await post(editor, f"/staff/updates/{update_id}/unpublish", {"reason": "  "})
+    assert no_reason.status_code == 400 and "Write why you are taking it down." in no_reason.text
+    done = await post(editor, f"/staff/updates/{update_id}/unpublish", {"reason": "A child could be named."})
+    assert done.status_code == 303
+    assert (await Update.get(id=update_id)).state == UpdateState.DRAFT
+    assert (await member.get("/you-said-we-did/quiet-places-at-school")).status_code == 404
+    entry = await AuditEntry.get(action="update.unpublished")
+    assert entry.detail == "A child could be named." and entry.object_id == str(update_id)

@@ -79,8 +79,8 @@ async def test_the_html_says_the_same_as_the_plain_text(app: Starlette) -> None:
         "abuse",
         HOSTILE_RULE,
         HOSTILE_PERSON,
-        "2026-09-01 09:30 UTC",
-        "2026-09-01 10:30 UTC",
+        "1 Sep 2026, 10:30 (UK time)",  # British Summer Time: UTC+1
+        "1 Sep 2026, 11:30 (UK time)",
     ]
     assert "This case is past its time to respond." in html and text.startswith("This case is past")
     assert "Open case 7" in html

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from easy_read.readability import reading_age, visible_text
-from tests.helpers import csrf_token, send_view
+from tests.helpers import csrf_token, receipt_code, send_view
 
 MAX_READING_AGE = 9.0
 
@@ -34,7 +34,7 @@ async def _pages(client: httpx.AsyncClient) -> dict[str, str]:
     pages["404"] = (await client.get("/no-such-page")).text
     pages["/easy-read/send"] = (await client.get("/easy-read/send")).text
     pages["/contact-me"] = (await client.get("/contact-me")).text
-    code = re.search(r'id="receipt-code">([a-z0-9-]+)<', pages["/send (help shown)"]).group(1)
+    code = receipt_code(pages["/send (help shown)"])
     token = await csrf_token(client, "/contact-me")
     pages["/contact-me (done)"] = (
         await client.post(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 
@@ -142,3 +144,29 @@ async def test_sending_is_rate_limited_per_client(client: httpx.AsyncClient, app
     statuses = [(await send_view(client, f"view {n}")).status_code for n in range(3)]
     assert statuses == [201, 201, 429]
     assert await View.all().count() == 2
+
+
+async def test_a_resent_form_stores_nothing_and_shows_the_same_receipt(client: httpx.AsyncClient) -> None:
+    page = (await client.get("/send")).text
+    form_token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+    token = await csrf_token(client, "/send")
+    data = {"csrf_token": token, "form_token": form_token, "text": "More swings in the park, please."}
+    first, again = await client.post("/send", data=data), await client.post("/send", data=data)
+    assert first.status_code == again.status_code == 201
+    assert receipt_code(first.text) == receipt_code(again.text)
+    assert await View.all().count() == 1
+    view = await View.get()
+    assert form_token not in (view.form_token_digest or "")
+    assert receipt_code(first.text) not in (view.receipt_sealed or "")
+    other = (await client.get("/send")).text
+    assert re.search(r'name="form_token" value="([^"]+)"', other).group(1) != form_token
+
+
+async def test_a_saved_code_file_holds_the_code(client: httpx.AsyncClient) -> None:
+    code = receipt_code((await send_view(client, "Our bus is always late.")).text)
+    token = await csrf_token(client, "/send")
+    saved = await client.post("/my-code.txt", data={"csrf_token": token, "code": code})
+    assert saved.status_code == 200 and code in saved.text
+    assert saved.headers["content-disposition"].startswith("attachment")
+    bad = await client.post("/my-code.txt", data={"csrf_token": token, "code": "<script>"})
+    assert bad.status_code == 400
