@@ -50,6 +50,11 @@ def rowwise(rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return np.stack([weights @ row for row in rows])
 
 
+def heads_digest(npz: bytes, thresholds: dict[str, float]) -> str:
+    """The heads' version: their arrays and their cuts (new cuts are a new screen)."""
+    return hashlib.sha256(npz + json.dumps(thresholds, sort_keys=True).encode()).hexdigest()[:10]
+
+
 def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
     return shifted / shifted.sum(axis=1, keepdims=True)
@@ -93,7 +98,7 @@ class Heads:
             "theme_example_themes": self.theme_example_themes.astype(np.int16),
         }
         np.savez_compressed(out_dir / HEADS_NPZ, **arrays)
-        digest = hashlib.sha256((out_dir / HEADS_NPZ).read_bytes()).hexdigest()[:10]
+        digest = heads_digest((out_dir / HEADS_NPZ).read_bytes(), self.thresholds)
         self.meta["version"] = f"{self.encoder}-learned-{digest}"
         meta = {
             **self.meta,

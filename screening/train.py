@@ -35,8 +35,8 @@ CATEGORY_C = 4.0
 SITB_WEIGHTS = {"reddit": 0.3, "rallypoint": 1.0, "short_phrases": 1.0, "talklife": 1.0}
 WINDOW_WEIGHT = 0.25
 # Recall the thresholds are chosen for, on cross-validated training scores (see docs).
-TARGET_ESCALATE = 0.96
-TARGET_FLAG = 0.985
+TARGET_ESCALATE = 0.95
+TARGET_FLAG = 0.98
 TARGET_URGENT = 0.85
 TARGET_MEDIUM = 0.90
 
@@ -231,7 +231,12 @@ def train(
             "seed": SEED,
             "training_rows": {"bank": int(in_bank.sum()), "sitb": int((~in_bank).sum())},
             "lexical_features": lexical.size,
-            "targets": {"escalate": TARGET_ESCALATE, "flag": TARGET_FLAG, "urgent": TARGET_URGENT},
+            "targets": {
+                "escalate": TARGET_ESCALATE,
+                "flag": TARGET_FLAG,
+                "urgent": TARGET_URGENT,
+                "medium": TARGET_MEDIUM,
+            },
         },
     )
     version = heads.save(out_dir)
