@@ -23,12 +23,24 @@ PIECE_MARKS = ".?"
 _MARK = re.compile("[" + re.escape(PIECE_MARKS) + "]")
 
 
+# A group holding a string this short ("me", "my", "sh") is found in almost every long view:
+# looking for it costs more than it saves, when the rule has another group to go by.
+_COMMON_SIZE = 2
+
+
+def _selective(needs: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The groups worth looking for: dropping a group never loses a match, only narrows less."""
+    kept = tuple(group for group in needs if min(map(len, group)) > _COMMON_SIZE)
+    return kept or needs[:1]
+
+
 class Matcher:
     """Built once from the rules; ``matches`` is safe to call from many threads."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        strings = sorted({s for rule in self.rules for group in rule.needs for s in group})
+        needs = tuple(_selective(rule.needs) for rule in self.rules)
+        strings = sorted({s for groups in needs for group in groups for s in group})
         ids = {s: i for i, s in enumerate(strings)}
         self._automaton = ahocorasick.Automaton()
         for string, number in ids.items():
@@ -36,9 +48,7 @@ class Matcher:
         if strings:
             self._automaton.make_automaton()
         self._strings = bool(strings)
-        self._groups = tuple(
-            tuple(frozenset(ids[s] for s in group) for group in rule.needs) for rule in self.rules
-        )
+        self._groups = tuple(tuple(frozenset(ids[s] for s in group) for group in groups) for groups in needs)
 
     def pieces_found(self, folded: str) -> tuple[dict[int, set[int]], list[int]]:
         """For each needed string found: the pieces it was found in; and where each piece starts."""
