@@ -14,11 +14,12 @@ from tortoise.functions import Count
 import settings
 from postbox import receipt
 from postbox.forms import ViewSubmission
-from postbox.intake import Intake, write_views
+from postbox.intake import Intake, NewView, write_views
 from postbox.models import View
 from postbox.vocabulary import STATUS_TITLES, STATUS_WORDS
 from screening import fast_screen
 from screening.types import Level
+from web.hooks import EscalateNow
 from web.metrics import Figure
 
 log = logging.getLogger("postbox.services")
@@ -51,11 +52,15 @@ def _receipt_key() -> bytes:
     return str(settings.SECRET_KEY).encode()
 
 
-async def submit_view(submission: ViewSubmission, intake: Intake | None = None) -> Receipt:
+async def submit_view(
+    submission: ViewSubmission, intake: Intake | None = None, escalate_now: EscalateNow | None = None
+) -> Receipt:
     """Keep the view and queue its full screen in one transaction, then answer.
 
     ``intake`` is the running app's group-commit writer; without one (command line,
-    tests of the service) the view is written on its own.
+    tests of the service) the view is written on its own. A view the fast screen rates
+    high or urgent gets its Help at Hand case and e-mail in the same transaction
+    (``Hooks.escalate_now``, the intake's or the one given), before any model has run.
 
     The fast screen runs first because it cannot lose anything (it only reads the text);
     if it fails, help is shown and a person reads the view — the screen fails closed.
@@ -64,12 +69,14 @@ async def submit_view(submission: ViewSubmission, intake: Intake | None = None) 
         fast = fast_screen(submission.text)
         show_help, level, needs_human = fast.show_help, fast.level.label, fast.needs_human
         pii = tuple(fast.pii)
+        categories, reasons = fast.categories, list(fast.reasons)
     except Exception:
         log.exception("fast screen failed; showing help and sending the view to a person")
         show_help, level, needs_human, pii = True, Level.MEDIUM.label, True, ()
+        categories, reasons = {}, []
 
     code = receipt.new_code()
-    view = View(
+    view = NewView(
         receipt_digest=receipt.digest(code, _receipt_key()),
         text=submission.text,
         theme=submission.theme,
@@ -80,11 +87,13 @@ async def submit_view(submission: ViewSubmission, intake: Intake | None = None) 
         level=level,
         needs_human=needs_human,
         show_help=show_help,
+        categories=categories,
+        reasons=reasons,
     )
     if intake is not None:
         await intake.submit(view)
     else:
-        await write_views([view])
+        await write_views([view], escalate_now)
     return Receipt(code=code, show_help=show_help, pii=pii)
 
 

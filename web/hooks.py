@@ -46,6 +46,10 @@ AfterScreening = Callable[[Any, Any, BaseDBAsyncClient], Awaitable[None]]
 UpdateFinder = Callable[[int], Awaitable[list[Link]]]
 MetricSource = Callable[[], Awaitable[list[Figure]]]
 HealthCheck = Callable[[], Awaitable[HealthReport]]
+# (the views just stored that the in-request fast screen rated high or urgent, each with its
+# id and the fast screen's result; the open transaction): runs inside the intake's
+# transaction, so a case and its e-mail commit with the view or not at all.
+EscalateNow = Callable[[Sequence[Any], BaseDBAsyncClient], Awaitable[None]]
 BoardChoices = Callable[[], Awaitable[list[Choice]]]
 # A signed-in Staff → the "you said, we did" updates they may see, newest change first.
 StaffUpdates = Callable[[Any], Awaitable[Sequence[Any]]]
@@ -70,6 +74,11 @@ class Hooks:
     update_finders: Sequence[UpdateFinder] = ()
     metric_sources: Sequence[MetricSource] = ()
     health_checks: Sequence[HealthCheck] = ()
+    # What a worker process writes into its heartbeat (the screen's loaded layers); a web
+    # process reads it back for /healthz, since the models never load there.
+    worker_reports: Sequence[HealthCheck] = ()
+    # Help at Hand at once, from the in-request screen, without waiting for the models.
+    escalate_now: EscalateNow | None = None
     # Boards own boards, cohorts and updates; accounts (a member's board) and ambassadors
     # (their cohort's local issues) sit below or beside boards and ask through these.
     board_choices: BoardChoices = _no_boards

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import aiosmtplib
 
 import settings
+from web import workers
 from web.leases import backoff_seconds, claim, utcnow
 from web.models import OutboxMessage, OutboxState
 
@@ -35,8 +36,10 @@ _wakeup: asyncio.Event | None = None
 
 
 def wakeup() -> None:
-    """Ask this process's mailer to look at the outbox now."""
+    """Ask this process's mailer, and the worker process this one started, to look at the
+    outbox now."""
     wakeup_event().set()
+    workers.poke_worker()
 
 
 def wakeup_event() -> asyncio.Event:

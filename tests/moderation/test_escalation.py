@@ -57,7 +57,10 @@ async def test_an_urgent_view_reaches_the_help_at_hand_inbox_without_the_child_s
     started = time.perf_counter()
     response = await client.post("/api/v1/views", json={"text": DISCLOSURE})
     assert response.json()["support"]["show_help"] is True
-    assert await jobs.run_once(HOOKS) == 1  # the real screen
+    # The in-request screen opened the case and queued its e-mail with the view.
+    opened = await Case.get()
+    assert opened.escalated_by == "fast screen" and await OutboxMessage.all().count() == 1
+    assert await jobs.run_once(HOOKS) == 1  # the real screen refines the case
     assert await mailer.deliver_due() == 1
     elapsed = time.perf_counter() - started
 
@@ -71,7 +74,8 @@ async def test_an_urgent_view_reaches_the_help_at_hand_inbox_without_the_child_s
     text = mail.get_body(("plain",)).get_content()
     html = mail.get_body(("html",)).get_content()
     assert f"/staff/help-at-hand/{case.id}" in text and f"/staff/help-at-hand/{case.id}" in html
-    assert "suicide and self-harm" in text and all(rule in text for rule in case.reasons)
+    assert "suicide and self-harm" in text and all(rule in text for rule in opened.reasons)
+    assert set(opened.reasons) <= set(case.reasons)  # the full screen added to the case, took nothing away
     for words in ("pills", "tonight", "ready", DISCLOSURE):  # rule names (e.g. "kms") may be shown
         assert words not in text and words not in html and words not in mail["Subject"]
     assert (await OutboxMessage.get()).state == OutboxState.SENT
