@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -69,12 +70,17 @@ class WorkerProcess:
 
     def _spawn(self) -> subprocess.Popen[bytes]:
         command = [sys.executable, "-m", "postbox", "worker", "--poll", "0.5", "--mail-poll", "1"]
-        command += ["--parent-pid", str(os.getpid()), "--nice", str(self.NICE)]
+        command += ["--parent-pid", str(os.getpid())]
         proc = subprocess.Popen(command, cwd=settings.ROOT)  # noqa: S603 (our own interpreter and fixed arguments)
+        with contextlib.suppress(OSError):  # lower its priority at once, before it loads anything
+            os.setpriority(os.PRIO_PROCESS, proc.pid, os.getpriority(os.PRIO_PROCESS, 0) + self.NICE)
         workers.set_worker_pid(proc.pid)
         return proc
 
     def start(self) -> None:
+        # A poke must not kill a worker that has not yet set up its handler: the children
+        # inherit "ignore" and the worker handles the signal once it is ready for it.
+        signal.signal(workers.POKE_SIGNAL, signal.SIG_IGN)
         self.proc = self._spawn()
         self._thread.start()
 
