@@ -126,6 +126,7 @@ def create_app(
             jobs.wakeup_event().set()
             await asyncio.gather(*tasks)
             await app.state.intake.stop()
+            await mailer.sends_in_flight()
             await database.close_database()
 
     app = Starlette(

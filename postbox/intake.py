@@ -186,7 +186,7 @@ async def write_views(views: Sequence[NewView], escalate_now: EscalateNow | None
             await conn.execute_many(job_insert.sql, job_rows)
     wakeup_event().set()
     if flagged:
-        mailer.wakeup()  # after the commit, so the mailer finds the case's e-mail at once
+        mailer.send_now()  # after the commit: the case's e-mail goes at once
 
 
 async def _with_ids(views: list[NewView], conn: Any) -> list[Flagged]:
