@@ -21,6 +21,9 @@ from web import database, jobs, logs, mailer, workers
 
 log = logging.getLogger("postbox.cli")
 
+# Seconds a worker asked to stop may take before it leaves without finishing.
+STOP_GRACE_S = 10.0
+
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
@@ -178,6 +181,12 @@ def _worker(args: argparse.Namespace) -> int:
             for event in (worker.stop, mail.stop, beat.stop):
                 event.set()
             jobs.wakeup_event().set()
+            # A clean stop waits for the batch in hand, and for the models if they are still
+            # loading; past the grace period, leave at once: leases and transactions make it
+            # safe (an unfinished job runs again when its lease runs out).
+            timer = threading.Timer(STOP_GRACE_S, os._exit, args=(0,))
+            timer.daemon = True
+            timer.start()
 
         def poked() -> None:  # a web process has work waiting: look now
             jobs.wakeup_event().set()

@@ -32,7 +32,7 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def wait_for(condition: Callable[[], Any], timeout: float = 90, every: float = 0.2) -> Any:
+def wait_for(condition: Callable[[], Any], timeout: float = 240, every: float = 0.2) -> Any:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
