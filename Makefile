@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	test -d $(VENV) || python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e ".[test]"
+	$(PY) -m moderation prepare >/dev/null
 	rm -f $(VENV)/.installed-* && touch $@
 
 run: $(STAMP)  ## run the site at http://127.0.0.1:8000 on SQLite, with its workers

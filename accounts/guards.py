@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 import settings
 from accounts.roles import Role
 from accounts.services import Staff, staff_for
-from web.http import read_form
+from web.http import read_form, xml_safe
 from web.routing import redirect
 from web.security import CSRF_FIELD, check_csrf
 from web.templating import templates
@@ -59,6 +59,9 @@ def staff_route(
     method_set = frozenset(m.upper() for m in methods)
 
     async def guarded(request: Request) -> Response:
+        if request.method not in {"GET", "HEAD"}:
+            # Every change is rate-limited, before anything else (signed in or not).
+            request.app.state.staff_limiter.check("staff", request)
         staff: Staff | None = request.scope.get("staff")
         if staff is None:
             return redirect(request, "accounts:sign_in", query=f"next={quote(request.url.path, safe='/')}")
@@ -67,7 +70,8 @@ def staff_route(
         if request.method not in {"GET", "HEAD"}:
             form = await read_form(request)
             check_csrf(request, form.pop(CSRF_FIELD, None))
-            request.state.form = form
+            # Staff text may end up in XML (the Atom feed): nothing XML 1.0 forbids is kept.
+            request.state.form = {key: xml_safe(value) for key, value in form.items()}
         return await endpoint(request, staff)
 
     guarded.staff_roles = allowed  # type: ignore[attr-defined]

@@ -25,8 +25,9 @@ class StaffUser(Model):
     # The last TOTP time step used, so a code cannot be replayed.
     totp_last_step = fields.BigIntField(default=0)
     is_active = fields.BooleanField(default=True)
+    # Wrong passwords or codes in a row, from anywhere; the holder is e-mailed at a threshold.
+    # Nothing locks the account (accounts/throttle.py slows each client down instead).
     failed_logins = fields.IntField(default=0)
-    locked_until = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_login_at = fields.DatetimeField(null=True)
 

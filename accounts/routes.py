@@ -26,7 +26,8 @@ from accounts.guards import (
 from accounts.models import AuditEntry, StaffUser
 from accounts.roles import ALL, SCOPED, Role
 from accounts.services import SignInError, Staff
-from web.http import path_id, read_form
+from accounts.throttle import SignInThrottle
+from web.http import parse_id, path_id, read_form
 from web.routing import path_for, redirect
 from web.security import CSRF_FIELD, check_csrf
 
@@ -51,6 +52,14 @@ def _limit(request: Request) -> None:
     request.app.state.sign_in_limiter.check("sign-in", request)
 
 
+def _throttle(request: Request) -> SignInThrottle:
+    return request.app.state.sign_in_throttle
+
+
+def _wait_message(seconds: int) -> str:
+    return f"Too many wrong tries from here. Please wait {seconds} seconds, then try again."
+
+
 async def sign_in(request: Request) -> Response:
     next_path = _safe_next(request, request.query_params.get("next"))
     if request.method == "GET":
@@ -59,16 +68,21 @@ async def sign_in(request: Request) -> Response:
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     email, next_path = form.get("email", ""), _safe_next(request, form.get("next"))
+    context = {"next": next_path, "email": email}
+    wait = _throttle(request).wait_s(email, request)
+    if wait:
+        return staff_page(request, "staff/sign_in.html", {**context, "error": _wait_message(wait)}, 429)
+    # Right or wrong, the next step is the code: the password step alone never confirms
+    # a password (nor that the e-mail has an account). The signed cookie says which.
+    user_id: int | None = None
     try:
-        user = await services.check_password(email, form.get("password", ""))
-    except SignInError as exc:
-        return staff_page(
-            request, "staff/sign_in.html", {"next": next_path, "email": email, "error": str(exc)}, 400
-        )
+        user_id = (await services.check_password(email, form.get("password", ""))).id
+    except SignInError:
+        _throttle(request).failed(email, request)
     response = redirect(request, "accounts:sign_in_code", query={"next": next_path})
     response.set_cookie(
         _PREAUTH_COOKIE,
-        _preauth().dumps(user.id),
+        _preauth().dumps([user_id, services.normalise_email(email)[:254]]),
         max_age=_PREAUTH_MAX_AGE_S,
         path=path_for(request, "accounts:sign_in"),
         secure=settings.SECURE_COOKIES,
@@ -79,24 +93,34 @@ async def sign_in(request: Request) -> Response:
 
 
 async def sign_in_code(request: Request) -> Response:
+    if request.method == "POST":
+        _limit(request)
     try:
-        user_id = _preauth().loads(request.cookies.get(_PREAUTH_COOKIE, ""), max_age=_PREAUTH_MAX_AGE_S)
-    except BadSignature:
+        user_id, email = _preauth().loads(
+            request.cookies.get(_PREAUTH_COOKIE, ""), max_age=_PREAUTH_MAX_AGE_S
+        )
+    except (BadSignature, ValueError, TypeError):
         return redirect(request, "accounts:sign_in")
-    user = await StaffUser.get_or_none(id=user_id, is_active=True)
-    if user is None:
-        return redirect(request, "accounts:sign_in")
+    # None after a wrong password or an unknown e-mail: the code is asked for all the same.
+    user = await StaffUser.get_or_none(id=user_id, is_active=True) if user_id else None
     next_path = _safe_next(request, request.query_params.get("next"))
     if request.method == "GET":
         return staff_page(request, "staff/sign_in_code.html", {"next": next_path})
-    _limit(request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     next_path = _safe_next(request, form.get("next"))
+    wait = _throttle(request).wait_s(email, request)
+    if wait:
+        context = {"next": next_path, "error": _wait_message(wait)}
+        return staff_page(request, "staff/sign_in_code.html", context, 429)
     try:
+        if user is None:
+            raise SignInError(services.WRONG)
         await services.check_code(user, form.get("code", ""))
     except SignInError as exc:
+        _throttle(request).failed(email, request)
         return staff_page(request, "staff/sign_in_code.html", {"next": next_path, "error": str(exc)}, 400)
+    _throttle(request).succeeded(email, request)
     old = request.cookies.get(SESSION_COOKIE)
     if old:
         await services.end_session(old)
@@ -119,12 +143,13 @@ async def sign_out(request: Request, staff: Staff) -> Response:
 
 
 async def setup(request: Request) -> Response:
+    if request.method == "POST":
+        _limit(request)
     token, user = await services.setup_token_user(request.path_params["token"])
     secret = await services.pending_totp_secret(user)
     context = {"user": user, "secret": secret, "qr": _qr_svg(services.provisioning_uri(user, secret))}
     if request.method == "GET":
         return staff_page(request, "staff/setup.html", context)
-    _limit(request)
     form = await read_form(request)
     check_csrf(request, form.get(CSRF_FIELD))
     problem = services.password_problem(form.get("password", ""), form.get("confirm", ""))
@@ -165,7 +190,7 @@ async def accounts(request: Request, staff: Staff) -> Response:
                 raise ValueError("Choose a role.")
             role = Role(form["role"])
             raw_board = form.get("board_id", "")
-            board_id = int(raw_board) if raw_board.isdigit() else None
+            board_id = parse_id(raw_board) if raw_board else None
             if (raw_board and board_id is None) or (
                 board_id is not None and board_id not in {board.id for board in boards}
             ):
@@ -211,8 +236,10 @@ async def account(request: Request, staff: Staff) -> Response:
             await services.end_all_sessions(user.id)
             await services.audit(staff, f"account.{action}d", "account", user.id)
         elif action == "unlock":
-            user.locked_until, user.failed_logins = None, 0
-            await user.save(update_fields=["locked_until", "failed_logins"])
+            # Clears the count and every client's wait for this e-mail (in this process).
+            await services.reset_failures(user)
+            request.app.state.sign_in_throttle.clear(user.email)
+            user.failed_logins = 0
             await services.audit(staff, "account.unlocked", "account", user.id)
         elif action == "sign_out":
             count = await services.end_all_sessions(user.id)
@@ -229,13 +256,11 @@ async def audit_log(request: Request, staff: Staff) -> Response:
     if q:
         from tortoise.expressions import Q
 
-        query = query.filter(
-            Q(action__icontains=q)
-            | Q(actor__icontains=q)
-            | Q(object_id=q)
-            | Q(object_type__icontains=q)
-            | Q(detail__icontains=q)
-        )
+        match = Q(action__icontains=q) | Q(actor__icontains=q) | Q(detail__icontains=q)
+        match |= Q(object_type__icontains=q)
+        if len(q) <= AuditEntry._meta.fields_map["object_id"].max_length:  # type: ignore[attr-defined]
+            match |= Q(object_id=q)  # longer is no id, and Tortoise refuses it for the column
+        query = query.filter(match)
     entries = await query.order_by("-id").limit(200)
     return staff_page(request, "staff/audit.html", {"entries": entries, "q": q})
 

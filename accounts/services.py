@@ -8,28 +8,26 @@ set-up tokens are random 256-bit values whose SHA-256 digest is all the database
 from __future__ import annotations
 
 import hashlib
+import html
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pyotp
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import F
 
 import settings
+from accounts import passwords
 from accounts.models import AuditEntry, SetupToken, StaffSession, StaffUser
 from accounts.roles import SAFEGUARDING, SCOPED, Role
 from web import crypto
 from web.errors import NotFound
 from web.links import Links
+from web.models import OutboxMessage
 
 MIN_PASSWORD_LENGTH = 12
 TOTP_ISSUER = "The Post-box"
-
-_hasher = PasswordHasher()
-# Verified against when the e-mail is unknown, so a miss takes as long as a hit.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 
 def now() -> datetime:
@@ -63,6 +61,9 @@ class Staff:
 
 class SignInError(Exception):
     """Shown to the person signing in; never says which of e-mail, password or code was wrong."""
+
+
+WRONG = "That e-mail, password or code is not right."
 
 
 # Accounts -------------------------------------------------------------------------------
@@ -161,11 +162,10 @@ async def complete_setup(token: SetupToken, user: StaffUser, password: str, code
     step = _matching_step(secret, code) if secret else None
     if step is None:
         raise SignInError("That code is not right. Check the time on your phone and try again.")
-    user.password_hash = _hasher.hash(password)
+    user.password_hash = await passwords.hash_password(password)
     user.totp_confirmed = True
     user.totp_last_step = step
     user.failed_logins = 0
-    user.locked_until = None
     await user.save()
     token.used_at = now()
     await token.save(update_fields=["used_at"])
@@ -177,39 +177,35 @@ async def complete_setup(token: SetupToken, user: StaffUser, password: str, code
 
 
 async def check_password(email: str, password: str) -> StaffUser:
-    """The account when the password is right; counts failures and locks after too many."""
+    """The account when the password is right. The same answer, and the same argon2 work,
+    whether the e-mail is unknown, the account is turned off or the password is wrong: an
+    account is never locked, so nobody can lock another out and no answer tells who is staff."""
     user = await StaffUser.get_or_none(email=normalise_email(email))
-    if user is None or not user.is_active or not user.password_hash or not user.totp_confirmed:
-        _verify(_DUMMY_HASH, password)
-        raise SignInError("That e-mail, password or code is not right.")
-    _refuse_if_locked(user)
-    if not _verify(user.password_hash, password):
-        await _failed(user, "password")
-        raise SignInError("That e-mail, password or code is not right.")
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    usable = user is not None and user.is_active and bool(user.password_hash) and user.totp_confirmed
+    right = await passwords.verify_password(user.password_hash if usable and user else None, password)
+    if user is None or not usable or not right:
+        if user is not None and usable:
+            await _failed(user, "password")
+        raise SignInError(WRONG)
+    if passwords.needs_rehash(user.password_hash or ""):
+        user.password_hash = await passwords.hash_password(password)
         await user.save(update_fields=["password_hash"])
     return user
 
 
 async def check_code(user: StaffUser, code: str) -> None:
-    _refuse_if_locked(user)
+    """Sign-in's second step. The used time step moves forward in one conditional UPDATE,
+    so when the same code arrives twice at once only one of them signs in."""
     secret = totp_secret_of(user)
     step = _matching_step(secret, code) if secret else None
-    if step is None or step <= user.totp_last_step:
+    won = step is not None and bool(
+        await StaffUser.filter(id=user.id, totp_last_step__lt=step).update(
+            totp_last_step=step, failed_logins=0, last_login_at=now()
+        )
+    )
+    if not won:
         await _failed(user, "code")
-        raise SignInError("That e-mail, password or code is not right.")
-    user.totp_last_step = step
-    user.failed_logins = 0
-    user.last_login_at = now()
-    await user.save(update_fields=["totp_last_step", "failed_logins", "last_login_at"])
-
-
-def _verify(hashed: str, password: str) -> bool:
-    try:
-        return _hasher.verify(hashed, password)
-    except (VerificationError, InvalidHashError):
-        return False
+        raise SignInError(WRONG)
 
 
 def _matching_step(secret: str, code: str) -> int | None:
@@ -225,23 +221,47 @@ def _matching_step(secret: str, code: str) -> int | None:
     return None
 
 
-def _refuse_if_locked(user: StaffUser) -> None:
-    if user.locked_until is not None and user.locked_until > now():
-        raise SignInError(
-            f"Too many wrong tries. This account is locked for {settings.LOCKOUT_MINUTES} minutes. "
-            "Ask an administrator if you need it sooner."
-        )
+def alert_due(failures: int) -> bool:
+    """Whether this many wrong tries in a row earn the holder an e-mail: at the threshold,
+    then each time the count doubles (5, 10, 20, 40 …), so nobody's inbox is flooded."""
+    first = max(1, settings.FAILURE_ALERT_AFTER)
+    times, rest = divmod(failures, first)
+    return times > 0 and rest == 0 and times & (times - 1) == 0
 
 
 async def _failed(user: StaffUser, what: str) -> None:
-    user.failed_logins += 1
-    fields = ["failed_logins"]
-    if user.failed_logins >= settings.LOCKOUT_FAILURES:
-        user.locked_until = now() + timedelta(minutes=settings.LOCKOUT_MINUTES)
-        user.failed_logins = 0
-        fields.append("locked_until")
-        await audit(user, "account.locked", "account", user.id, f"after wrong {what}")
-    await user.save(update_fields=fields)
+    """Count a wrong try on the account (every client together, for the holder's sake)."""
+    await StaffUser.filter(id=user.id).update(failed_logins=F("failed_logins") + 1)
+    failures = (await StaffUser.filter(id=user.id).values_list("failed_logins", flat=True))[0]
+    if alert_due(failures):
+        await _queue_failure_mail(user, failures)
+        detail = f"{failures} wrong tries, last {what}"
+        await audit(None, "account.failed_sign_ins", "account", user.id, detail)
+
+
+async def _queue_failure_mail(user: StaffUser, failures: int) -> None:
+    text = "\n".join(
+        [
+            f"Someone has tried to sign in to your Post-box staff account ({user.email}) "
+            f"{failures} times in a row with a wrong password or code.",
+            "",
+            "If this was you, you do not need to do anything: your account is not locked.",
+            "If it was not you, tell your administrator. They can give you a new set-up link.",
+            "",
+            "This e-mail does not say where the tries came from: the Post-box does not keep addresses.",
+        ]
+    )
+    await OutboxMessage.create(
+        to=user.email,
+        subject="Wrong sign-in tries on your Post-box account",
+        text_body=text,
+        html_body="".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line),
+        next_attempt_at=now(),
+    )
+
+
+async def reset_failures(user: StaffUser) -> None:
+    await StaffUser.filter(id=user.id).update(failed_logins=0)
 
 
 # Sessions -------------------------------------------------------------------------------
@@ -256,7 +276,8 @@ async def start_session(user: StaffUser) -> str:
 
 
 async def staff_for(raw: str) -> Staff | None:
-    """The signed-in person for a session cookie, or None when it is unknown, idle or disabled."""
+    """The signed-in person for a session cookie, or None when it is unknown, idle, older
+    than ``SESSION_MAX_HOURS`` or its account is turned off."""
     if not raw or len(raw) > 100:
         return None
     session = await StaffSession.get_or_none(digest=digest(raw)).prefetch_related("user")
@@ -264,7 +285,8 @@ async def staff_for(raw: str) -> Staff | None:
         return None
     idle = timedelta(minutes=settings.SESSION_IDLE_MINUTES)
     moment = now()
-    if session.last_seen_at + idle <= moment or not session.user.is_active:
+    too_old = session.created_at + timedelta(hours=settings.SESSION_MAX_HOURS) <= moment
+    if session.last_seen_at + idle <= moment or too_old or not session.user.is_active:
         await session.delete()
         return None
     if moment - session.last_seen_at > timedelta(seconds=30):

@@ -2,7 +2,8 @@
 
 An ambassador sees and links only their own cohort's notes; editors and admins see all.
 Ambassadors sit beside boards, not above them: the updates a note can link to come in
-from the caller (``Hooks.staff_updates``), never from an import of boards.
+from the caller (``Hooks.staff_updates``), never from an import of boards. Each change is
+audited in the same transaction as the change.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from tortoise.transactions import in_transaction
 
 from accounts.roles import Role
 from accounts.services import Staff, audit
@@ -62,8 +65,10 @@ async def create_issue(staff: Staff, form: dict[str, str]) -> LocalIssue:
     data = parse_issue_form(form)
     if staff.board_id is None:
         raise InvalidInput({"title": "Your account is not in a cohort."})
-    issue = await LocalIssue.create(board_id=staff.board_id, author_id=staff.id, **data)
-    await audit(staff, "local_issue.created", "local_issue", issue.id, f"{data['area']}: {data['title']}")
+    detail = f"{data['area']}: {data['title']}"
+    async with in_transaction() as conn:
+        issue = await LocalIssue.create(board_id=staff.board_id, author_id=staff.id, using_db=conn, **data)
+        await audit(staff, "local_issue.created", "local_issue", issue.id, detail, using_db=conn)
     return issue
 
 
@@ -76,15 +81,20 @@ async def link(staff: Staff, issue: LocalIssue, form: dict[str, str], updates: S
         update = next((u for u in updates if u.id == pk), None)
         if update is None:
             raise InvalidInput({"update_id": "Choose one of the updates in the list."})
-        await issue.updates.add(update)
-        await audit(staff, "local_issue.update_linked", "local_issue", issue.id, f"update {update.id}")
+        async with in_transaction() as conn:
+            await issue.updates.add(update, using_db=conn)
+            detail = f"update {update.id}"
+            await audit(staff, "local_issue.update_linked", "local_issue", issue.id, detail, using_db=conn)
         return kind
     if kind == "view":
         pk = parse_id(form.get("view_id", ""))
         if pk is None or not await View.exists(id=pk, released=True):
             raise InvalidInput({"view_id": "Enter the number of a view from the explorer."})
-        await LocalIssueView.get_or_create(issue=issue, view_id=pk)
-        await audit(staff, "local_issue.view_linked", "local_issue", issue.id, f"view {pk}")
+        async with in_transaction() as conn:
+            await LocalIssueView.get_or_create(issue=issue, view_id=pk, using_db=conn)
+            await audit(
+                staff, "local_issue.view_linked", "local_issue", issue.id, f"view {pk}", using_db=conn
+            )
         return kind
     raise InvalidInput({"form": "Choose what to link."})
 
@@ -98,7 +108,7 @@ class IssueLinks:
 async def links_of(staff: Staff, issue: LocalIssue) -> IssueLinks:
     updates = [u for u in await issue.updates.all().order_by("-id") if staff.may_see_board(u.board_id)]
     ids = await LocalIssueView.filter(issue=issue).values_list("view_id", flat=True)
-    views = await View.filter(id__in=list(ids), released=True).order_by("-created_at")
+    views = await View.filter(id__in=list(ids), released=True).order_by("-created_at", "-id")
     return IssueLinks(
         updates,
         [{"id": v.id, "text": shown_text(v), "created_at": v.created_at} for v in views],

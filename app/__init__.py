@@ -20,10 +20,12 @@ from starlette.staticfiles import StaticFiles
 import settings
 from accounts import routes as accounts_routes
 from accounts.guards import StaffSessionMiddleware
+from accounts.throttle import SignInThrottle
 from ambassadors import routes as ambassadors_routes
+from boards import boards as boards_boards
 from boards import public as boards_public
 from boards import routes as boards_routes
-from boards import services as boards_services
+from boards import updates as boards_updates
 from moderation import escalation, help_at_hand
 from moderation import services as moderation_services
 from moderation import workspace as moderation_workspace
@@ -89,8 +91,8 @@ def build_hooks() -> Hooks:
         health_checks=(workers.worker_health, moderation_services.screen_health),
         worker_reports=(moderation_services.screen_layers,),
         escalate_now=partial(escalation.escalate_at_once, links=links),
-        board_choices=boards_services.board_choices,
-        staff_updates=boards_services.staff_updates,
+        board_choices=boards_boards.board_choices,
+        staff_updates=boards_updates.staff_updates,
         links=links,
     )
 
@@ -145,6 +147,10 @@ def create_app(
     app.state.limiter = RateLimiter(per_minute=settings.RATE_LIMIT)
     app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)
     app.state.sign_in_limiter = RateLimiter(per_minute=settings.SIGN_IN_RATE_LIMIT)
+    app.state.staff_limiter = RateLimiter(per_minute=settings.STAFF_RATE_LIMIT if settings.RATE_LIMIT else 0)
+    app.state.sign_in_throttle = SignInThrottle(
+        free_failures=settings.SIGN_IN_FREE_FAILURES, max_delay_s=settings.SIGN_IN_MAX_DELAY_S
+    )
     return app
 
 

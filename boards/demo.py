@@ -11,7 +11,7 @@ from accounts.models import StaffUser
 from accounts.roles import Role
 from accounts.services import audit, create_user
 from boards.models import Board, BoardKind, TimelineEntry, Update, UpdateState, UpdateStatus, UpdateView
-from boards.services import now, record_revision
+from boards.updates import now, record_revision
 from easy_read.checker import check
 from postbox.models import View
 from web.links import Links

@@ -18,7 +18,7 @@ from tortoise.expressions import Q
 from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
-from boards.services import parse_date
+from boards.forms import parse_date
 from postbox.models import View
 from postbox.services import shown_text
 from postbox.vocabulary import AGE_BANDS, THEMES, areas

@@ -14,16 +14,18 @@ from xml.etree import ElementTree as ET
 
 import settings
 from boards.models import Update
-from boards.services import STATUS_WORDS
+from boards.updates import STATUS_WORDS
+from web.http import xml_safe
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
 
 
 def _el(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{name}", attrs)
+    # Staff text is cleaned on input; cleaned again here for anything stored before that.
+    element = ET.SubElement(parent, f"{{{ATOM}}}{name}", {k: xml_safe(v) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_safe(text)
     return element
 
 

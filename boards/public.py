@@ -11,7 +11,7 @@ from starlette.routing import BaseRoute, Route
 
 from boards import feeds
 from boards.models import Update, UpdateState, UpdateStatus, UpdateView
-from boards.services import STATUS_WORDS, linked_views, slugify, timeline_of
+from boards.updates import STATUS_WORDS, linked_views, slugify, timeline_of
 from easy_read.render import glossary_box, points_for_template
 from postbox.vocabulary import THEME_HINTS, THEMES
 from web.errors import NotFound

@@ -1,7 +1,8 @@
 """Staff workspaces for boards and cohorts (explorer, drafting, review).
 
-Every route goes through ``staff_route`` (signed in, role, CSRF); scope is checked by the
-services against each record loaded, and anything out of scope is a 404.
+Every route goes through ``staff_route`` (signed in, role, CSRF); scope is checked by
+``boards.boards`` and ``boards.updates`` against each record loaded, and anything out of
+scope is a 404.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from starlette.routing import BaseRoute
 from accounts.guards import form_of, staff_page, staff_route
 from accounts.roles import Role
 from accounts.services import Staff
-from boards import explorer, services
+from boards import boards, explorer, forms, updates
+from boards.boards import REVIEWERS, WORKSPACE
 from boards.models import Board, BoardKind, Update, UpdateState, UpdateStatus
-from boards.services import REVIEWERS, WORKSPACE
 from easy_read.checker import check
 from postbox.vocabulary import AGE_BAND_LABELS, AGE_BANDS, THEMES, areas
 from web.errors import InvalidInput, NotFound
@@ -42,8 +43,8 @@ NOTICES = {
 
 def _labels() -> dict[str, Any]:
     return {
-        "status_labels": services.STATUS_LABELS,
-        "state_labels": services.STATE_LABELS,
+        "status_labels": updates.STATUS_LABELS,
+        "state_labels": updates.STATE_LABELS,
         "kinds": [k.value for k in BoardKind],
         "themes": THEMES,
     }
@@ -53,12 +54,12 @@ def _labels() -> dict[str, Any]:
 
 
 async def workspace(request: Request, staff: Staff) -> Response:
-    boards = await services.visible_boards(staff)
-    updates = await services.updates_for(staff)
+    visible = await boards.visible_boards(staff)
+    found = await updates.updates_for(staff)
     context = {
-        "boards": boards,
-        "in_review": [u for u in updates if u.state == UpdateState.IN_REVIEW],
-        "drafts": [u for u in updates if u.state == UpdateState.DRAFT],
+        "boards": visible,
+        "in_review": [u for u in found if u.state == UpdateState.IN_REVIEW],
+        "drafts": [u for u in found if u.state == UpdateState.DRAFT],
         "may_review": staff.role in REVIEWERS,
         **_labels(),
     }
@@ -66,11 +67,11 @@ async def workspace(request: Request, staff: Staff) -> Response:
 
 
 async def board_detail(request: Request, staff: Staff) -> Response:
-    board = await services.load_board(staff, request.path_params["board_id"])
+    board = await boards.load_board(staff, request.path_params["board_id"])
     context = {
         "board": board,
-        "members": await services.members_of(board),
-        "updates": await services.updates_for(staff, board_id=board.id),
+        "members": await boards.members_of(board),
+        "updates": await updates.updates_for(staff, board_id=board.id),
         **_labels(),
     }
     return staff_page(request, "boards/board.html", context)
@@ -82,7 +83,7 @@ async def board_new(request: Request, staff: Staff) -> Response:
     if request.method == "POST":
         values = form_of(request)
         try:
-            board = await services.create_board(staff, services.parse_board_form(values))
+            board = await boards.create_board(staff, forms.parse_board_form(values))
             return redirect(request, "boards:board", board_id=board.id)
         except InvalidInput as exc:
             errors = exc.errors
@@ -91,7 +92,7 @@ async def board_new(request: Request, staff: Staff) -> Response:
 
 
 async def board_edit(request: Request, staff: Staff) -> Response:
-    board = await services.load_board(staff, request.path_params["board_id"])
+    board = await boards.load_board(staff, request.path_params["board_id"])
     values: dict[str, Any] = {
         "name": board.name,
         "kind": str(board.kind),
@@ -103,7 +104,7 @@ async def board_edit(request: Request, staff: Staff) -> Response:
     if request.method == "POST":
         values = form_of(request)
         try:
-            await services.edit_board(staff, board, services.parse_board_form(values))
+            await boards.edit_board(staff, board, forms.parse_board_form(values))
             return redirect(request, "boards:board", board_id=board.id)
         except InvalidInput as exc:
             errors = exc.errors
@@ -125,7 +126,7 @@ async def explore(request: Request, staff: Staff) -> Response:
         "age_bands": AGE_BANDS,
         "age_labels": AGE_BAND_LABELS,
         "areas": areas(),
-        "pickable": await services.draftable_updates(staff),
+        "pickable": await updates.draftable_updates(staff),
         "back": filters.query(),
         "notice": NOTICES.get(request.query_params.get("done", "")),
     }
@@ -136,9 +137,9 @@ async def pick(request: Request, staff: Staff) -> Response:
     """Link a view (or pick its consented quote) into an update, from the explorer."""
     form = form_of(request)
     try:
-        update = await services.load_update(staff, form.get("update_id", ""))
+        update = await updates.load_update(staff, form.get("update_id", ""))
         quoted = form.get("quoted") == "yes"
-        await services.link_view(staff, update, form.get("view_id", ""), quoted=quoted)
+        await updates.link_view(staff, update, form.get("view_id", ""), quoted=quoted)
     except NotFound as exc:
         raise HTTPException(400, "Choose one of your updates.") from exc
     except InvalidInput as exc:
@@ -162,8 +163,8 @@ def _pairs(query: str) -> list[tuple[str, str]]:
 
 async def updates_list(request: Request, staff: Staff) -> Response:
     state = request.query_params.get("state", "")
-    state = state if state in services.STATE_LABELS else ""
-    context = {"updates": await services.updates_for(staff, state or None), "state": state, **_labels()}
+    state = state if state in updates.STATE_LABELS else ""
+    context = {"updates": await updates.updates_for(staff, state or None), "state": state, **_labels()}
     return staff_page(request, "boards/updates.html", context)
 
 
@@ -176,15 +177,15 @@ async def _update_page(
     errors: dict[str, str] | None = None,
     status: int = 200,
 ) -> Response:
-    boards = await services.visible_boards(staff)
+    visible = await boards.visible_boards(staff)
     if values is None:
-        values = services.snapshot(update) if update else {"board_id": staff.board_id, "status": "planned"}
+        values = updates.snapshot(update) if update else {"board_id": staff.board_id, "status": "planned"}
     published = update is not None and update.state == UpdateState.PUBLISHED
     context: dict[str, Any] = {
         "update": update,
         "values": values,
         "errors": errors or {},
-        "boards": boards,
+        "boards": visible,
         "report": check(str(values.get("easy_read", "")))
         if str(values.get("easy_read", "")).strip()
         else None,
@@ -195,17 +196,17 @@ async def _update_page(
         **_labels(),
     }
     if update is not None:
-        context["timeline"] = await services.timeline_of(update)
-        context["revisions"] = await services.revisions_of(update)
-        context["linked"] = await services.linked_views(update)
-        context["board"] = next((b for b in boards if b.id == update.board_id), None) or await Board.get(
+        context["timeline"] = await updates.timeline_of(update)
+        context["revisions"] = await updates.revisions_of(update)
+        context["linked"] = await updates.linked_views(update)
+        context["board"] = next((b for b in visible if b.id == update.board_id), None) or await Board.get(
             id=update.board_id
         )
     return staff_page(request, "boards/update_form.html", context, status)
 
 
 async def _load(staff: Staff, request: Request) -> Update:
-    return await services.load_update(staff, request.path_params["update_id"])
+    return await updates.load_update(staff, request.path_params["update_id"])
 
 
 async def update_new(request: Request, staff: Staff) -> Response:
@@ -213,8 +214,8 @@ async def update_new(request: Request, staff: Staff) -> Response:
         return await _update_page(request, staff, None)
     form = form_of(request)
     try:
-        data = services.parse_update_form(form, default_board_id=staff.board_id)
-        update = await services.create_update(staff, data)
+        data = forms.parse_update_form(form, default_board_id=staff.board_id)
+        update = await updates.create_update(staff, data)
     except InvalidInput as exc:
         return await _update_page(request, staff, None, values=form, errors=exc.errors, status=400)
     return redirect(request, "updates:edit", query={"done": "created"}, update_id=update.id)
@@ -226,8 +227,8 @@ async def update_edit(request: Request, staff: Staff) -> Response:
         return await _update_page(request, staff, update)
     form = form_of(request)
     try:
-        data = services.parse_update_form(form, default_board_id=update.board_id)
-        await services.save_update(staff, update, data)
+        data = forms.parse_update_form(form, default_board_id=update.board_id)
+        await updates.save_update(staff, update, data)
     except InvalidInput as exc:
         await update.refresh_from_db()
         return await _update_page(request, staff, update, values=form, errors=exc.errors, status=400)
@@ -238,15 +239,15 @@ async def _transition(request: Request, staff: Staff, action: str) -> Response:
     update = await _load(staff, request)
     try:
         if action == "submitted":
-            await services.submit(staff, update)
+            await updates.submit(staff, update)
         elif action == "published":
-            await services.publish(staff, update)
+            await updates.publish(staff, update)
         elif action == "sent_back":
-            await services.send_back(staff, update, form_of(request).get("note", ""))
+            await updates.send_back(staff, update, form_of(request).get("note", ""))
         elif action == "timeline":
-            await services.add_timeline_entry(staff, update, form_of(request))
+            await updates.add_timeline_entry(staff, update, form_of(request))
         elif action == "unlinked":
-            await services.unlink_view(staff, update, form_of(request).get("view_id", ""))
+            await updates.unlink_view(staff, update, form_of(request).get("view_id", ""))
     except InvalidInput as exc:
         await update.refresh_from_db()
         return await _update_page(request, staff, update, errors=exc.errors, status=400)

@@ -1,4 +1,4 @@
-"""``python -m moderation screen | train | evaluate | labels``.
+"""``python -m moderation screen | train | evaluate | prepare | labels | rules-card``.
 
 ``screen`` reads JSON Lines ``{"id", "text"}`` on stdin and writes exactly one JSON line per
 input line on stdout (the batch contract in DESIGN.md). Bad lines are reported on stderr
@@ -128,9 +128,27 @@ def cmd_train(args: argparse.Namespace) -> int:
     from screening.train import train
 
     _, embedding = _settings_paths()
-    meta = train(embedding, cache_dir=Path(args.cache) if args.cache else None)
+    meta = train(embedding, cache_dir=Path(args.cache) if args.cache else None, out=_progress)
     print(json.dumps({"version": meta["version"], "thresholds": meta["thresholds"]}, indent=1))
     return 0
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    """Build the ONNX encoder once (at install), so no request or first screen waits for it."""
+    from screening.screener import Screener
+
+    detoxify, embedding = _settings_paths()
+    screener = Screener(detoxify_checkpoint=detoxify, embedding_model_path=embedding).load()
+    layers = screener.layers()
+    print(json.dumps({"layers": layers, "versions": screener.model_versions()}, indent=1))
+    if layers["learned"] != "loaded":
+        print(f"the learned layer is missing: {screener.learned.error}", file=sys.stderr)
+        print("every view will go to a person until it loads (the screen fails closed)", file=sys.stderr)
+    return 0
+
+
+def _progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -139,7 +157,24 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     detoxify, embedding = _settings_paths()
     screener = Screener(detoxify_checkpoint=detoxify, embedding_model_path=embedding).load()
-    evaluate(screener)
+    evaluate(screener, quick=args.quick)
+    return 0
+
+
+def cmd_rules_card(args: argparse.Namespace) -> int:
+    """Write docs/screen-rules.md from the rules, or with ``--check`` fail when it is out of date."""
+    from screening.rules import card
+
+    path = Path(args.output) if args.output else card.CARD_PATH
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != card.render():
+            print(f"{path} is out of date: run python -m moderation rules-card", file=sys.stderr)
+            return 1
+        print(f"{path} is current")
+        return 0
+    card.write(path)
+    print(f"wrote {path}")
     return 0
 
 
@@ -190,11 +225,22 @@ def main(argv: list[str] | None = None) -> int:
     screen.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     screen.set_defaults(func=cmd_screen)
     train = sub.add_parser("train", help="rebuild screening/heads/ from screening/data/")
-    train.add_argument("--cache", help="directory to cache embeddings in (speeds up re-training)")
+    train.add_argument("--cache", help="folder for the ONNX encoder and embeddings (default: the user cache)")
     train.set_defaults(func=cmd_train)
-    sub.add_parser("evaluate", help="print evaluation figures").set_defaults(func=cmd_evaluate)
+    evaluate = sub.add_parser("evaluate", help="print evaluation figures")
+    evaluate.add_argument(
+        "--quick", action="store_true", help="only the dev probes and the bank's held-out fifth"
+    )
+    evaluate.set_defaults(func=cmd_evaluate)
+    sub.add_parser(
+        "prepare", help="build the screen's ONNX encoder into the cache and report the layers"
+    ).set_defaults(func=cmd_prepare)
     sub.add_parser(
         "labels", help="moderators' verdicts (e.g. not a concern) as JSON Lines, for retraining"
     ).set_defaults(func=cmd_labels)
+    card = sub.add_parser("rules-card", help="write docs/screen-rules.md from the rules")
+    card.add_argument("--output", help="where to write it (default docs/screen-rules.md)")
+    card.add_argument("--check", action="store_true", help="fail when the file is out of date")
+    card.set_defaults(func=cmd_rules_card)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -25,9 +25,18 @@ log = logging.getLogger("postbox.cli")
 STOP_GRACE_S = 10.0
 
 
+def _refuse_unsafe_start() -> bool:
+    problems = settings.unsafe_for_production()
+    for problem in problems:
+        print(f"Not starting: {problem}.", file=sys.stderr)
+    return bool(problems)
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    if _refuse_unsafe_start():
+        return 2
     asyncio.run(database.apply_migrations(MODELS))
     link = asyncio.run(_first_admin_link())
     if link:
@@ -48,7 +57,11 @@ def _serve(args: argparse.Namespace) -> int:
             port=args.port,
             workers=args.workers,
             access_log=False,  # ours names the route, never the client: see web/logs.py
-            proxy_headers=True,
+            server_header=False,  # no "server: uvicorn" telling which software answers
+            # Forwarded headers only from the proxies named in POSTBOX_TRUSTED_PROXIES (default
+            # none; uvicorn's own default would trust 127.0.0.1 and so any client's header).
+            proxy_headers=bool(settings.TRUSTED_PROXIES),
+            forwarded_allow_ips=",".join(settings.TRUSTED_PROXIES) or None,
             log_config=None,
             loop="uvloop",
             http="httptools",
@@ -167,6 +180,8 @@ async def _board_id(name_or_id: str) -> int:
 def _worker(args: argparse.Namespace) -> int:
     from moderation.services import preload
 
+    if _refuse_unsafe_start():
+        return 2
     if args.nice:
         os.nice(args.nice)
     hooks = build_hooks()

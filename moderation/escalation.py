@@ -9,7 +9,6 @@ holds the child's words, which stay behind the staff sign-in.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
@@ -30,6 +29,7 @@ from web.leases import utcnow
 from web.links import Links
 from web.metrics import Figure
 from web.models import OutboxMessage
+from web.templating import render
 
 log = logging.getLogger("moderation.escalation")
 
@@ -209,41 +209,26 @@ def case_mail(case: Case, link: str, *, overdue: bool = False) -> tuple[str, str
     opened = case.opened_at or utcnow()
     prefix = "OVERDUE: " if overdue else ""
     subject = f"{prefix}[{case.level.upper()}] Help at Hand case {case.id}: {categories}"
-    lines = [
-        f"{'This case is past its time to respond. ' if overdue else ''}A child may be at risk.",
-        "",
-        f"Level: {case.level}",
-        f"Categories: {categories}",
-        f"Rules: {rules}",
-        f"Raised by: {case.escalated_by}",
-        f"Opened: {opened:%Y-%m-%d %H:%M} UTC",
-        f"Respond by: {case.due_at:%Y-%m-%d %H:%M} UTC",
-        "",
-        f"Open the case (staff sign-in needed): {link}",
-        "",
-        "The child's words are not in this e-mail. Read them in the case.",
+    rows = [
+        ("Level", case.level),
+        ("Categories", categories),
+        ("Rules", rules),
+        ("Raised by", case.escalated_by),
+        ("Opened", f"{opened:%Y-%m-%d %H:%M} UTC"),
+        ("Respond by", f"{case.due_at:%Y-%m-%d %H:%M} UTC"),
     ]
-    text = "\n".join(lines)
-    rows = "".join(
-        f"<tr><th scope='row' align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
-        for k, v in [
-            ("Level", case.level),
-            ("Categories", categories),
-            ("Rules", rules),
-            ("Raised by", case.escalated_by),
-            ("Opened", f"{opened:%Y-%m-%d %H:%M} UTC"),
-            ("Respond by", f"{case.due_at:%Y-%m-%d %H:%M} UTC"),
+    text = "\n".join(
+        [
+            f"{'This case is past its time to respond. ' if overdue else ''}A child may be at risk.",
+            "",
+            *(f"{label}: {value}" for label, value in rows),
+            "",
+            f"Open the case (staff sign-in needed): {link}",
+            "",
+            "The child's words are not in this e-mail. Read them in the case.",
         ]
     )
-    html_body = (
-        "<!doctype html><html lang='en'><body>"
-        f"<p><strong>{'This case is past its time to respond. ' if overdue else ''}"
-        "A child may be at risk.</strong></p>"
-        f"<table>{rows}</table>"
-        f"<p><a href='{html.escape(link)}'>Open case {case.id}</a> (staff sign-in needed).</p>"
-        "<p>The child's words are not in this e-mail. Read them in the case.</p>"
-        "</body></html>"
-    )
+    html_body = render("email/case.html", overdue=overdue, rows=rows, link=link, case_id=case.id)
     return subject, text, html_body
 
 

@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 import settings
 from moderation.models import Screening
 from postbox.models import View, ViewStatus
-from screening import get_screener
+from screening import get_screener, shared_screener
 from screening.pii import redact
 from screening.types import Level, ScreenResult
 from web import mailer, workers
@@ -34,28 +34,25 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("moderation.services")
 
-_screener: Screener | None = None
-_load_lock = asyncio.Lock()
-
 
 async def screener() -> Screener:
-    global _screener
-    if _screener is None:
-        async with _load_lock:
-            if _screener is None:
-                _screener = await asyncio.to_thread(
-                    get_screener,
-                    detoxify_checkpoint=settings.DETOXIFY_CHECKPOINT or None,
-                    embedding_model_path=settings.EMBEDDING_MODEL_PATH or None,
-                )
-    return _screener
+    """The process's one screener (``screening.get_screener``), loaded in a thread the first time."""
+    loaded = shared_screener()
+    if loaded is not None:
+        return loaded
+    return await asyncio.to_thread(
+        get_screener,
+        detoxify_checkpoint=settings.DETOXIFY_CHECKPOINT or None,
+        embedding_model_path=settings.EMBEDDING_MODEL_PATH or None,
+    )
 
 
 def layers() -> dict[str, str]:
     """Which screening layers this process has loaded; "not loaded yet" before the first screen."""
-    if _screener is None:
+    loaded = shared_screener()
+    if loaded is None:
         return {"screen": "not loaded yet"}
-    return _screener.layers()
+    return loaded.layers()
 
 
 async def screen_layers() -> HealthReport:
@@ -67,7 +64,7 @@ async def screen_health() -> HealthReport:
     """/healthz names every layer; a missing one (a model that would not load) degrades it.
     A web process never loads the models: it reports what a live worker last said."""
     loaded: object = layers()
-    if _screener is None:
+    if shared_screener() is None:
         loaded = await workers.reported("screening") or {"screen": "no worker running"}
     missing = isinstance(loaded, dict) and any(v == "missing" for v in loaded.values())
     return HealthReport("screening", loaded, degraded=missing)

@@ -69,7 +69,7 @@ async def queue(request: Request, staff: Staff) -> Response:
         state = "open"
     reviews = (
         await Review.filter(state=state)
-        .order_by("-level_rank", "created_at")
+        .order_by("-level_rank", "created_at", "id")
         .limit(200)
         .prefetch_related("view")
         if state == "open"

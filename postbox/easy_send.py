@@ -39,14 +39,18 @@ STEPS = ("text", "topic", "age", "check")
 async def easy_send(request: Request) -> Response:
     if request.method == "GET":
         return _screen(request, "text", {}, {})
+    # The same limit as /send: the screen that sends counts one, each screen before it a
+    # quarter (a child's four screens cost less than two sends; sending alone costs one).
     form = await read_form(request)
+    step = form.get("step", "text")
+    final = step == "check" and not form.get("back")
+    request.app.state.limiter.check("send", request, 1.0 if final else 1 / len(STEPS))
     check_csrf(request, form.get(CSRF_FIELD))
     answers = {
         "text": form.get("text", ""),
         "theme": form.get("theme", ""),
         "age_band": form.get("age_band", ""),
     }
-    step = form.get("step", "text")
     if step not in STEPS:
         step = "text"
     if form.get("back") and step != "text":

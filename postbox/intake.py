@@ -157,7 +157,11 @@ async def write_views(views: Sequence[NewView], escalate_now: EscalateNow | None
     now = utcnow()
     view_rows = _rows(
         view_insert,
-        view_insert.constants(now, {"status": ViewStatus.RECEIVED}),
+        # created_at kept to the minute: a time to the microsecond could be matched with a
+        # proxy's log (#13 item 10).
+        view_insert.constants(
+            now, {"status": ViewStatus.RECEIVED, "created_at": now.replace(second=0, microsecond=0)}
+        ),
         views,
         convert=False,  # str, bool and None: what Tortoise would pass on unchanged
     )

@@ -33,6 +33,13 @@ def get_screener(
     return _get(detoxify_checkpoint=detoxify_checkpoint, embedding_model_path=embedding_model_path)
 
 
+def shared_screener() -> Screener | None:
+    """The process's loaded screener, or None when none has been loaded (never loads one)."""
+    from .screener import shared_screener as _shared
+
+    return _shared()
+
+
 def __getattr__(name: str):
     if name in ("Screener", "ScreeningError"):
         from . import screener
@@ -55,4 +62,5 @@ __all__ = [
     "find_pii",
     "get_screener",
     "redact",
+    "shared_screener",
 ]

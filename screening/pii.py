@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .rule_patterns import fold, may_match, required_literals
+from .folding import fold, may_match
 from .types import Span
 
 REDACTION = "[…]"
@@ -303,13 +303,54 @@ def _group_span(match: re.Match[str], kind: str, group: int = 0) -> Span | None:
 
 
 _DIGIT = re.compile(r"\d")
-# Literal strings each pattern cannot match without (see ``rule_patterns.required_literals``):
-# a pattern whose strings are absent from the view is not run. Worked out once, at import.
-_NEEDS = {
-    pattern: required_literals(pattern)
-    for pattern in (EMAIL, PHONE, POSTCODE, ADDRESS, SCHOOL_CAPITALISED, SCHOOL_AFTER_VERB, HANDLE_AT,
-                    HANDLE_NAMED, DOB, NAME_INTRO, NAME_INTRO_LOWER, FULL_NAME)
-}  # fmt: skip
+
+
+# Literal strings each pattern cannot match without: groups, and every match contains a string
+# of each group (lower case, looked for in the folded view). A pattern whose strings are absent
+# from the view is not run. Read off each pattern by hand; the tests compare with ``finditer``
+# over the whole text.
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_NEEDS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
+    EMAIL: (("@",), (".",)),
+    PHONE: (("0", "44"),),
+    POSTCODE: (),
+    ADDRESS: (
+        _words(
+            "ave close court cres ct dr flats gdns green grove hill house lane ln mews parade park pl rd "
+            "rise road row sq st terrace tower view walk way"
+        ),
+    ),
+    SCHOOL_CAPITALISED: (
+        _words("academies academy college grammar high infant junior middle prep primary school secondary"),
+    ),
+    SCHOOL_AFTER_VERB: (
+        _words("academy college grammar high infant junior primary secondary"),
+        _words("am at from go i'm im went"),
+    ),
+    HANDLE_AT: (("@",),),
+    HANDLE_NAMED: (
+        _words(
+            "discord facebook fb ig insta me my on psn roblox snap steam telegram tik twitch twitter user "
+            "whatsapp xbox youtube"
+        ),
+    ),
+    DOB: (
+        ("birth", "born", "d.o.b", "dob"),
+        _words("- . / apr aug dec feb jan jul jun mar may nov oct sep"),
+    ),
+    NAME_INTRO: (
+        _words(
+            "am brother call carer cousin dad friend from i'm im love mate mum signed sister social teacher "
+            "this uncle"
+        ),
+        ("call", "from", "i", "love", "my"),
+    ),
+    NAME_INTRO_LOWER: (("called", "name"), ("called", "is", "name's", "names"), ("i", "my")),
+    FULL_NAME: (),
+}
 # Patterns every match of which has a digit (``\d`` outside any optional part): a phone
 # number, a postcode, a date of birth. A view without a digit skips them.
 _NEEDS_DIGIT = frozenset({PHONE, POSTCODE, DOB})

@@ -1,25 +1,27 @@
-"""The full, layered screen: rules, personal information, semantic heads, toxicity, language.
+"""The full, layered screen: phrase rules, the learned layer, toxicity, language, personal information.
 
-The result is the most severe level any layer gives. A missing safeguarding layer never
-passes a view: every result is marked ``needs_human`` with ``layer_missing:<layer>``.
+Recall comes from the learned layer (every sentence window scored by heads trained on the
+labelled bank); the phrase rules add what they are precise about (named disclosures, cues
+that raise a level) and the in-request fast screen uses them alone. The result is the most
+severe level any layer gives; a missing safeguarding layer never passes a view: every
+result is then marked ``needs_human`` with ``layer_missing:<layer>``.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 from .language import LANGUAGE_VERSION, LanguageDetector
+from .learned import LearnedLayer, LearnedScores
 from .pii import find_pii, pii_kinds
-from .rules import LEVEL_SCORE, RULES_VERSION, RuleOutcome, apply_rules
-from .semantic import SemanticLayer, SemanticScores
+from .rubric import raise_to_urgent
+from .rules import RULES_VERSION, RuleOutcome, apply_rules
 from .toxicity import ToxicityLayer
-from .types import CATEGORIES, Level, ScreenResult
+from .types import CATEGORIES, Level, ScreenResult, Span
 
 TOXICITY_LOW = 0.5
-# Semantic heads for categories other than suicide learnt from a few hundred examples:
-# alone they ask a person to read (medium) and escalate only when very sure.
-SEMANTIC_ESCALATE_MIN = 0.9
 
 
 class ScreeningError(RuntimeError):
@@ -50,8 +52,10 @@ class Screener:
         detoxify_checkpoint: str | None = None,
         embedding_model_path: str | None = None,
         detoxify_config_dir: str | None = None,
+        heads_dir: Path | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
-        self.semantic = SemanticLayer(embedding_model_path or None)
+        self.learned = LearnedLayer(embedding_model_path or None, heads_dir, cache_dir)
         self.toxicity = ToxicityLayer(detoxify_checkpoint or None, detoxify_config_dir)
         self.language = LanguageDetector()
         self._language_status = "missing"
@@ -63,7 +67,7 @@ class Screener:
         with self._load_lock:
             if self._loaded:
                 return self
-            self.semantic.load()
+            self.learned.load()
             self.toxicity.load()
             try:
                 self.language.load()
@@ -77,7 +81,7 @@ class Screener:
         return {
             "rules": "loaded",
             "pii": "loaded",
-            "semantic": self.semantic.status,
+            "learned": self.learned.status,
             "toxicity": self.toxicity.status,
             "language": self._language_status,
         }
@@ -85,71 +89,61 @@ class Screener:
     def model_versions(self) -> dict[str, str]:
         return {
             "rules": RULES_VERSION,
-            "semantic": self.semantic.version,
+            "learned": self.learned.version,
             "toxicity": self.toxicity.version,
             "language": LANGUAGE_VERSION if self._language_status == "loaded" else "none",
         }
 
     def screen(self, texts: list[str]) -> list[ScreenResult]:
+        """One result per text; a text's result never depends on the others in the list."""
         if not self._loaded:
             self.load()
         for i, text in enumerate(texts):
             if not isinstance(text, str):
                 raise ScreeningError(f"text {i} is {type(text).__name__}, not str")
+        if not texts:
+            return []
         started = time.perf_counter()
         outcomes = [apply_rules(t) for t in texts]
-        semantic: list[SemanticScores | None] = [None] * len(texts)
-        if self.semantic.status == "loaded" and texts:
+        learned: list[LearnedScores | None] = [None] * len(texts)
+        if self.learned.status == "loaded":
             try:
-                semantic = list(self.semantic.score(texts, outcomes))
+                learned = list(self.learned.score(texts))
             except Exception as exc:
-                raise ScreeningError(f"semantic layer failed on a batch of {len(texts)}: {exc}") from exc
-        toxicity = self.toxicity.score(texts) if texts else []
-        per_text_ms = (time.perf_counter() - started) * 1000 / max(1, len(texts))
+                raise ScreeningError(f"learned layer failed on a batch of {len(texts)}: {exc}") from exc
+        toxicity = self.toxicity.score(texts)
+        per_text_ms = (time.perf_counter() - started) * 1000 / len(texts)
         results = []
         for i, text in enumerate(texts):
             try:
-                results.append(self._combine(text, outcomes[i], semantic[i], toxicity[i], per_text_ms))
+                results.append(self._combine(text, outcomes[i], learned[i], toxicity[i], per_text_ms))
             except Exception as exc:
                 raise ScreeningError(f"screening text {i} failed: {type(exc).__name__}: {exc}") from exc
         return results
 
     def _combine(
-        self, text: str, outcome: RuleOutcome, scores: SemanticScores | None, toxicity: float, elapsed: float
+        self, text: str, outcome: RuleOutcome, scores: LearnedScores | None, toxicity: float, elapsed: float
     ) -> ScreenResult:
         level = outcome.level
         reasons = list(outcome.reasons)
         categories = {c: outcome.categories.get(c, 0.0) for c in CATEGORIES}
+        spans = list(outcome.spans)
         needs_human = False
         theme = None
         if scores is not None:
             theme = scores.theme
-            thresholds = self.semantic.heads.thresholds if self.semantic.heads else {}
-            for category, prob in scores.categories.items():
-                if category == "suicide_self_harm":
-                    # The head already weighs the rule features; its probability ranks better than
-                    # the rules' coarse scores, which only set a floor when a rule escalates.
-                    floor = 0.5 if outcome.categories.get(category, 0.0) >= 0.9 else 0.0
-                    categories[category] = max(prob, floor)
-                else:
-                    categories[category] = max(categories[category], prob)
-                limits = thresholds.get(category, {"medium": 0.5, "high": 0.9})
-                model_level = Level.NONE
-                if prob >= limits["high"] and (
-                    category == "suicide_self_harm" or prob >= SEMANTIC_ESCALATE_MIN
-                ):
-                    model_level = Level.HIGH
-                elif prob >= limits["medium"]:
-                    model_level = Level.MEDIUM
-                if model_level > Level.NONE:
-                    level = max(level, model_level)
-                    reasons.append(f"model:{category}")
-            if scores.prototype and scores.prototype[1] >= self.semantic.heads.prototype_threshold:
-                level = max(level, Level.MEDIUM)
-                reasons.append(f"prototype:{scores.prototype[0]}")
+            for category, probability in scores.categories.items():
+                categories[category] = max(categories.get(category, 0.0), probability)
+            if scores.level > Level.NONE:
+                window = scores.window.text
+                learned_level, raised_by = raise_to_urgent(scores.level, scores.categories, window)
+                level = max(level, learned_level)
+                reasons.extend([*scores.reasons, *raised_by])
+                if len(scores.window.text) < len(text.strip()):
+                    spans.append(Span(scores.window.start, scores.window.end, "risk", scores.reasons[0]))
         else:
             needs_human = True
-            reasons.append("layer_missing:semantic")
+            reasons.append("layer_missing:learned")
         categories["toxicity"] = round(float(toxicity), 4)
         if toxicity >= TOXICITY_LOW and level < Level.LOW:
             level = Level.LOW
@@ -170,7 +164,7 @@ class Screener:
             needs_human=needs_human or level >= Level.MEDIUM,
             categories={c: round(min(1.0, max(0.0, v)), 4) for c, v in categories.items()},
             reasons=list(dict.fromkeys(reasons)),
-            spans=outcome.spans + pii_spans,
+            spans=spans + pii_spans,
             pii=pii_kinds(pii_spans),
             language=language,
             model_versions=self.model_versions(),
@@ -196,4 +190,9 @@ def get_screener(
         return _shared
 
 
-__all__ = ["LEVEL_SCORE", "Screener", "ScreeningError", "fast_result", "get_screener"]
+def shared_screener() -> Screener | None:
+    """The process-wide screener if one has been loaded, without loading it."""
+    return _shared
+
+
+__all__ = ["Screener", "ScreeningError", "fast_result", "get_screener", "shared_screener"]

@@ -19,18 +19,11 @@ CATEGORIES: tuple[str, ...] = (
     "running_away",
     "toxicity",
 )
-
+# The seven the severity rubric covers (docs/severity-rubric.md): toxicity is never a concern alone.
+SAFEGUARDING_CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORIES if c != "toxicity")
 # The batch contract in DESIGN.md names these seven; running_away is reported in
 # reasons and spans and folded into the web record, but not in the batch line.
-BATCH_CATEGORIES: tuple[str, ...] = (
-    "suicide_self_harm",
-    "abuse",
-    "neglect",
-    "exploitation",
-    "bullying",
-    "violence",
-    "toxicity",
-)
+BATCH_CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORIES if c != "running_away")
 
 
 class Level(IntEnum):

@@ -11,7 +11,7 @@ import secrets
 from pathlib import Path
 
 from starlette.config import Config
-from starlette.datastructures import Secret
+from starlette.datastructures import CommaSeparatedStrings, Secret
 
 # The project folder (settings is a package so that the import contract can check it).
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,17 +49,53 @@ EMERGENCY_NUMBER: str = config("EMERGENCY_NUMBER", default="999")
 # Where "Leave this site quickly" sends a child: a harmless, common page.
 QUICK_EXIT_URL: str = config("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 
+# Addresses (or networks, "10.0.0.0/8") of reverse proxies whose X-Forwarded-For is
+# believed. Default none: the socket's address is the client's. Behind nginx on the same
+# machine: "127.0.0.1" (and the proxy must overwrite the header, see docs/deployment.md).
+TRUSTED_PROXIES: list[str] = list(config("TRUSTED_PROXIES", cast=CommaSeparatedStrings, default=""))
+# A bearer token for /metrics; without it only a signed-in administrator sees them.
+METRICS_TOKEN: Secret = config("METRICS_TOKEN", cast=Secret, default="")
+
 SESSION_IDLE_MINUTES: int = config("SESSION_IDLE_MINUTES", cast=int, default=30)
+# However busy, a staff session ends this long after signing in.
+SESSION_MAX_HOURS: int = config("SESSION_MAX_HOURS", cast=int, default=12)
 # Cookies carry Secure unless the site is served over plain http (local development).
 SECURE_COOKIES: bool = config("SECURE_COOKIES", cast=bool, default=BASE_URL.startswith("https://"))
 LOG_LEVEL: str = config("LOG_LEVEL", default="INFO")
-# Staff sign-in attempts per minute per client, and failures before an account locks.
+# Staff sign-in attempts per minute per client.
 SIGN_IN_RATE_LIMIT: int = config("SIGN_IN_RATE_LIMIT", cast=int, default=20)
-LOCKOUT_FAILURES: int = config("LOCKOUT_FAILURES", cast=int, default=5)
-LOCKOUT_MINUTES: int = config("LOCKOUT_MINUTES", cast=int, default=15)
+# Changes (form posts) per minute per client on the staff pages; off when RATE_LIMIT is 0.
+STAFF_RATE_LIMIT: int = config("STAFF_RATE_LIMIT", cast=int, default=300)
+# Wrong tries per (e-mail, client) before each further one must wait (1 s, 2 s, 4 s … up
+# to SIGN_IN_MAX_DELAY_S). No account is ever locked for everybody.
+SIGN_IN_FREE_FAILURES: int = config("SIGN_IN_FREE_FAILURES", cast=int, default=3)
+SIGN_IN_MAX_DELAY_S: int = config("SIGN_IN_MAX_DELAY_S", cast=int, default=900)
+# Wrong tries in a row on one account before its holder gets an e-mail (again at 2x, 4x …).
+FAILURE_ALERT_AFTER: int = config("FAILURE_ALERT_AFTER", cast=int, default=5)
 SETUP_LINK_HOURS: int = config("SETUP_LINK_HOURS", cast=int, default=72)
 # The first administrator, created on first start when there is no staff account.
 ADMIN_EMAIL: str = config("ADMIN_EMAIL", default="admin@example.org")
+
+
+def _given(name: str) -> bool:
+    """Whether ``POSTBOX_<name>`` was set (environment or .env), not left to its default."""
+    key = f"POSTBOX_{name}"
+    return key in config.environ or key in config.file_values
+
+
+def unsafe_for_production() -> list[str]:
+    """Why this configuration must not serve a real site: with an https BASE_URL, urgent
+    mail about a child at risk must not queue for a development inbox that does not exist."""
+    if not BASE_URL.startswith("https://"):
+        return []
+    problems = []
+    if not _given("HELP_AT_HAND_EMAIL") or HELP_AT_HAND_EMAIL.endswith("@localhost"):
+        problems.append("POSTBOX_HELP_AT_HAND_EMAIL is still the development address")
+    if not _given("SMTP_HOST"):
+        problems.append("POSTBOX_SMTP_HOST is not set (the development default is 127.0.0.1)")
+    if not _given("MAIL_FROM") or MAIL_FROM.endswith("@localhost"):
+        problems.append("POSTBOX_MAIL_FROM is still the development address")
+    return problems
 
 
 def _secret_key() -> Secret:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web.errors import NotFound
-from web.http import database_unavailable
-from web.logs import route_pattern
+from web.http import bad_input, database_unavailable
+from web.logs import CLIENT_GONE, route_pattern
 from web.templating import templates
 
 log = logging.getLogger("postbox.app")
@@ -54,6 +54,9 @@ async def not_found(request: Request, exc: Exception) -> Response:
 
 
 async def server_error(request: Request, exc: BaseException) -> Response:
+    if bad_input(exc):
+        log.warning("value out of range (%s) on %s", type(exc).__name__, route_pattern(request.scope))
+        return await http_error(request, HTTPException(400, "Something you sent is too big or too long."))
     status = 503 if database_unavailable(exc) else 500
     log.error("unhandled %s on %s", type(exc).__name__, route_pattern(request.scope))
     message = (
@@ -96,6 +99,10 @@ class FriendlyErrorsMiddleware:
 
         try:
             await self.app(scope, receive, watch)
+        except ClientDisconnect:
+            # The browser went away while sending: nobody to answer, and no fault of ours.
+            scope[CLIENT_GONE] = True
+            return
         except Exception as exc:
             if started:
                 raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -27,6 +28,16 @@ def storable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# What XML 1.0 does not allow in a document at all (control characters but tab and line
+# breaks, surrogates, U+FFFE and U+FFFF): one in a title made the Atom feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids; applied to all staff text on input."""
+    return _NOT_XML.sub("", text)
 
 
 def _all_storable(value: Any) -> bool:
@@ -82,7 +93,8 @@ async def read_json_object(request: Request) -> dict[str, Any]:
         data = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise HTTPException(400, "The body is not valid UTF-8.") from exc
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:
+        # ValueError: bad JSON, and also an integer over Python's 4,300-digit limit.
         raise HTTPException(400, "The body is not valid JSON.") from exc
     if not isinstance(data, dict):
         raise HTTPException(422, "The body must be a JSON object.")
@@ -116,6 +128,27 @@ def path_id(
     if value is None:
         raise NotFound(missing)
     return value
+
+
+# Errors that mean a value from the request was out of range for a field or a column (a
+# number too big for SQLite's or PostgreSQL's integers, a string too long for a column,
+# Tortoise's own field validation), not a fault of ours: 400, never 500.
+_BAD_INPUT = {
+    "ValidationError",
+    "OverflowError",
+    "DataError",
+    "NumericValueOutOfRangeError",
+    "StringDataRightTruncationError",
+    "InvalidTextRepresentationError",
+    "CharacterNotInRepertoireError",
+    "UntranslatableCharacterError",
+}
+
+
+def bad_input(exc: BaseException) -> bool:
+    """Whether an unhandled error was caused by a value out of range (the sanity net under
+    every route; routes should still refuse such values themselves, with a reason)."""
+    return bool({type(e).__name__ for e in _chain(exc)} & _BAD_INPUT)
 
 
 def database_unavailable(exc: BaseException) -> bool:

@@ -16,6 +16,8 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 access = logging.getLogger("postbox.access")
+# Set in the scope when the client disconnected before an answer: logged as 499, not 500.
+CLIENT_GONE = "postbox.client_gone"
 
 
 class JsonFormatter(logging.Formatter):
@@ -79,6 +81,8 @@ class AccessLogMiddleware:
         try:
             await self.app(scope, receive, record_status)
         finally:
+            if scope.get(CLIENT_GONE) and status == 500:
+                status = 499  # nginx's "client closed request"
             access.info(
                 "request",
                 extra={

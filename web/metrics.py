@@ -1,6 +1,6 @@
 """``/metrics`` in Prometheus format: figures read from the database on each scrape, so
-every web process reports the same numbers. Open to this machine only (and to signed-in
-staff); never exposes anything about a child.
+every web process reports the same numbers. Open to a scraper with the metrics token and
+to signed-in administrators, a 404 to everyone else; never exposes anything about a child.
 
 The job queue and the outbox are counted here; each package adds its own figures through
 ``Hooks.metric_sources``.
@@ -8,18 +8,19 @@ The job queue and the outbox are counted here; each package adds its own figures
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from ipaddress import ip_address
 
 from prometheus_client import CollectorRegistry, Gauge, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+import settings
 from web import jobs
+from web.errors import NotFound
 from web.models import OutboxMessage, OutboxState
 
 
@@ -33,13 +34,15 @@ class Figure:
     labels: Mapping[str, str] = field(default_factory=dict)
 
 
-def _is_local(request: Request) -> bool:
-    if request.headers.get("x-forwarded-for"):
-        return False  # came through the proxy: not local, whatever the socket says
-    try:
-        return request.client is not None and ip_address(request.client.host).is_loopback
-    except ValueError:
-        return False
+def _allowed(request: Request) -> bool:
+    """A scraper with ``POSTBOX_METRICS_TOKEN`` as its bearer token, or a signed-in admin.
+    Never "whoever is on this machine": behind a proxy on the same host, that is everyone."""
+    token = str(settings.METRICS_TOKEN)
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if token and scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode()):
+        return True
+    staff = request.scope.get("staff")
+    return staff is not None and getattr(staff.role, "value", staff.role) == "admin"
 
 
 async def core_figures() -> list[Figure]:
@@ -65,8 +68,8 @@ def exposition(figures: list[Figure]) -> bytes:
 
 
 async def metrics(request: Request) -> Response:
-    if not (_is_local(request) or request.scope.get("staff")):
-        raise HTTPException(403, "Metrics are for staff.")
+    if not _allowed(request):
+        raise NotFound("There is no such page.")
     figures = await core_figures()
     for source in request.app.state.hooks.metric_sources:
         figures += await source()

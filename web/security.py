@@ -62,10 +62,17 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        # Nothing the site answers may be kept by a browser or a proxy (a thank-you page
+        # holds a receipt code; /check a status and replies), unless the route says
+        # otherwise itself (the public "you said, we did" pages), or it is a static file.
+        keep_out = not scope["path"].startswith("/static/")
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                present = {name for name, _ in message.get("headers", [])}
+                present = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in self.headers if k not in present]
+                if keep_out and b"cache-control" not in present:
+                    extra.append((b"cache-control", b"no-store"))
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 

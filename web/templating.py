@@ -54,3 +54,8 @@ def tel(number: str) -> str:
 
 
 templates.env.filters["tel"] = tel
+
+
+def render(name: str, /, **context: Any) -> str:
+    """A template rendered outside a request (an e-mail), escaped like every page."""
+    return _env.get_template(name).render(**context)

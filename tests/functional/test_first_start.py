@@ -39,7 +39,7 @@ def test_with_embedded_workers_healthz_names_every_layer_soon_after_start(tmp_pa
             if "rules" in layers:
                 break
             time.sleep(0.5)
-        assert {"rules", "pii", "semantic", "toxicity", "language"} <= set(layers), layers
+        assert {"rules", "pii", "learned", "toxicity", "language"} <= set(layers), layers
     finally:
         server.terminate()
         server.wait(timeout=60)

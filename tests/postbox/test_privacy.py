@@ -62,3 +62,13 @@ async def test_access_log_names_the_route_not_the_receipt_code(
     await client.get("/api/v1/views/tulip-oven-kite-mango-cub-482")
     routes = [r.fields["route"] for r in caplog.records if r.name == "postbox.access"]
     assert routes == ["/api/v1/views/{receipt_code}"]  # the whole pattern, mount prefix included
+
+
+async def test_a_view_s_time_is_kept_only_to_the_minute(client) -> None:
+    """Issue #13 item 10: a time to the microsecond could be matched with a proxy's log."""
+    from postbox.models import View
+
+    for text in ("More buses to school please", "A skate park near the library"):
+        assert (await client.post("/api/v1/views", json={"text": text})).status_code == 201
+    for view in await View.all():
+        assert view.created_at.second == 0 and view.created_at.microsecond == 0

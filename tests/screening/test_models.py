@@ -6,6 +6,7 @@ the Detoxify test builds its own tiny, randomly initialised BERT checkpoint.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,8 @@ def screener() -> Screener:
 
 def test_all_layers_loaded(screener: Screener) -> None:
     layers = screener.layers()
-    assert set(layers) == {"rules", "pii", "semantic", "toxicity", "language"}
-    assert layers["semantic"] == "loaded"
+    assert set(layers) == {"rules", "pii", "learned", "toxicity", "language"}
+    assert layers["learned"] == "loaded"
     assert layers["language"] == "loaded"
     assert layers["toxicity"] in ("loaded", "fallback: profanity-check")
 
@@ -41,7 +42,7 @@ def test_batch_results(screener: Screener) -> None:
     assert not results[1].escalate
     assert results[1].level == Level.LOW  # swearing: toxicity only
     assert not results[1].needs_human
-    assert {"rules", "semantic", "toxicity", "language"} <= results[0].model_versions.keys()
+    assert {"rules", "learned", "toxicity", "language"} <= results[0].model_versions.keys()
     assert results[1].theme == "Education"
 
 
@@ -77,10 +78,10 @@ def test_textspeak_counts_as_english(screener: Screener, text: str) -> None:
 
 def test_missing_embedding_model_fails_closed(tmp_path: Path) -> None:
     broken = Screener(embedding_model_path=str(tmp_path / "no-such-model")).load()
-    assert broken.layers()["semantic"] == "missing"
+    assert broken.layers()["learned"] == "missing"
     results = broken.screen(["we need more youth clubs", "i want to kms"])
     assert all(r.needs_human for r in results)
-    assert all("layer_missing:semantic" in r.reasons for r in results)
+    assert all("layer_missing:learned" in r.reasons for r in results)
     assert results[1].escalate  # the layers it has still run
 
 
@@ -142,19 +143,24 @@ def test_broken_detoxify_checkpoint_falls_back(tmp_path: Path) -> None:
     assert layer.score(["fuck off"])[0] > 0.5
 
 
-def test_encoder_is_the_one_the_heads_were_trained_with(screener: Screener) -> None:
-    from screening.semantic import LEGACY_ENCODER
-
-    semantic = screener.semantic
-    assert semantic.embedder is not None and semantic.heads is not None
-    assert semantic.embedder.encoder == semantic.heads.meta.get("encoder", LEGACY_ENCODER)
-    if semantic.embedder.encoder != LEGACY_ENCODER:
-        # Stored screenings must say which encoder made them.
-        assert semantic.embedder.encoder in screener.model_versions()["semantic"]
+def test_stored_screenings_name_the_heads(screener: Screener) -> None:
+    learned = screener.learned
+    assert learned.heads is not None and learned.encoder is not None
+    assert learned.heads.encoder == learned.encoder.name
+    assert screener.model_versions()["learned"].startswith(learned.encoder.name)
 
 
-def test_unknown_encoder_is_refused() -> None:
-    from screening.semantic import Embedder, default_model_path
+def test_heads_from_another_encoder_are_refused(tmp_path: Path) -> None:
+    """Heads whose probe vector this encoder does not reproduce are not trusted: the layer is missing."""
+    import shutil
 
-    with pytest.raises(ValueError, match="unknown encoder"):
-        Embedder(default_model_path() or Path("."), encoder="minilm-fp4")
+    from screening.heads import HEADS_DIR, HEADS_JSON
+
+    shutil.copytree(HEADS_DIR, tmp_path / "heads")
+    meta = json.loads((tmp_path / "heads" / HEADS_JSON).read_text())
+    meta["probe"] = [-v for v in meta["probe"]]
+    (tmp_path / "heads" / HEADS_JSON).write_text(json.dumps(meta))
+    other = Screener(heads_dir=tmp_path / "heads").load()
+    assert other.layers()["learned"] == "missing"
+    assert "another encoder" in (other.learned.error or "")
+    assert all("layer_missing:learned" in r.reasons for r in other.screen(["we need more youth clubs"]))

@@ -1,25 +1,25 @@
-"""Boards and cohorts, and the "you said, we did" workflow: draft → in review → published.
+"""The "you said, we did" updates: draft → in review → published, timelines, linked views.
 
 Every function takes the signed-in ``Staff`` and checks scope against the record it loads
 (``Staff.may_see_board``); a record out of scope is reported as not found, so a board
-member cannot learn that another board's draft exists. Every action is audited.
+member cannot learn that another board's draft exists. Every action is audited in the
+same transaction as the change it records (as moderation does): both are kept, or neither.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from tortoise.transactions import in_transaction
 
-from accounts.models import StaffUser
-from accounts.roles import Role
 from accounts.services import Staff, audit
+from boards.boards import REVIEWERS, load_board
+from boards.forms import UpdateInput, parse_timeline_form
 from boards.models import (
     Board,
-    BoardKind,
     TimelineEntry,
     Update,
     UpdateRevision,
@@ -30,14 +30,8 @@ from boards.models import (
 from easy_read.checker import EasyReadReport, check
 from postbox.models import View
 from postbox.services import shown_text
-from postbox.vocabulary import THEMES
 from web.errors import InvalidInput, NotFound
-from web.hooks import Choice
 from web.http import parse_id
-
-WORKSPACE: frozenset[Role] = frozenset({Role.ADMIN, Role.EDITOR, Role.BOARD_MEMBER, Role.AMBASSADOR})
-REVIEWERS: frozenset[Role] = frozenset({Role.ADMIN, Role.EDITOR})
-MAX_TEXT = 5000
 
 # For staff pages.
 STATUS_LABELS: dict[str, str] = {
@@ -64,154 +58,6 @@ def now() -> datetime:
 
 def today() -> date:
     return now().date()
-
-
-def parse_date(raw: str) -> date | None:
-    """A date written YYYY-MM-DD; raises ValueError for anything else but empty."""
-    raw = raw.strip()
-    if not raw:
-        return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        raise ValueError("not a date")
-    return date.fromisoformat(raw)
-
-
-# Boards and cohorts ---------------------------------------------------------------------
-
-
-async def visible_boards(staff: Staff) -> list[Board]:
-    boards = await Board.all().order_by("kind", "name")
-    return [b for b in boards if staff.may_see_board(b.id)]
-
-
-async def load_board(staff: Staff, board_id: object) -> Board:
-    pk = parse_id(board_id)
-    board = await Board.get_or_none(id=pk) if pk else None
-    if board is None or not staff.may_see_board(board.id):
-        raise NotFound("There is no such board or cohort.")
-    return board
-
-
-async def board_choices() -> list[Choice]:
-    """Every board and cohort, for packages that may not import boards (``Hooks.board_choices``)."""
-    return [Choice(board.id, board.name) for board in await Board.all().order_by("id")]
-
-
-async def members_of(board: Board) -> list[StaffUser]:
-    return await StaffUser.filter(board_id=board.id).order_by("role", "email")
-
-
-@dataclass
-class BoardInput:
-    name: str
-    kind: BoardKind
-    description: str
-    active_from: date | None
-    active_until: date | None
-
-
-def parse_board_form(form: dict[str, str]) -> BoardInput:
-    errors: dict[str, str] = {}
-    name = form.get("name", "").strip()
-    if not name:
-        errors["name"] = "Enter a name."
-    elif len(name) > 120:
-        errors["name"] = "Use 120 characters or fewer for the name."
-    kind = form.get("kind", "")
-    if kind not in {k.value for k in BoardKind}:
-        errors["kind"] = "Choose board or cohort."
-    description = form.get("description", "").strip()
-    if len(description) > MAX_TEXT:
-        errors["description"] = f"Use {MAX_TEXT} characters or fewer."
-    dates: dict[str, date | None] = {}
-    for key in ("active_from", "active_until"):
-        try:
-            dates[key] = parse_date(form.get(key, ""))
-        except ValueError:
-            errors[key] = "Enter a real date, for example 2026-09-01."
-            dates[key] = None
-    if dates["active_from"] and dates["active_until"] and dates["active_until"] < dates["active_from"]:
-        errors["active_until"] = "The end date must be on or after the start date."
-    if errors:
-        raise InvalidInput(errors)
-    return BoardInput(name, BoardKind(kind), description, dates["active_from"], dates["active_until"])
-
-
-async def create_board(staff: Staff, data: BoardInput) -> Board:
-    if await Board.exists(name=data.name):
-        raise InvalidInput({"name": "There is already a board or cohort with that name."})
-    board = await Board.create(**asdict(data))
-    await audit(staff, "board.created", "board", board.id, f"{data.kind.value}: {data.name}")
-    return board
-
-
-async def edit_board(staff: Staff, board: Board, data: BoardInput) -> Board:
-    if await Board.filter(name=data.name).exclude(id=board.id).exists():
-        raise InvalidInput({"name": "There is already a board or cohort with that name."})
-    board.update_from_dict(asdict(data))
-    await board.save()
-    await audit(staff, "board.updated", "board", board.id, data.name)
-    return board
-
-
-# Updates --------------------------------------------------------------------------------
-
-
-@dataclass
-class UpdateInput:
-    title: str
-    theme: str
-    board_id: int
-    you_said: str
-    we_did: str
-    status: UpdateStatus
-    reason: str
-    progress: int
-    easy_read: str
-
-    def words(self) -> dict[str, object]:
-        return asdict(self)
-
-
-def _text(form: dict[str, str], key: str, errors: dict[str, str], *, limit: int = MAX_TEXT) -> str:
-    value = form.get(key, "").replace("\r\n", "\n").strip()
-    if len(value) > limit:
-        errors[key] = f"Use {limit} characters or fewer."
-    return value
-
-
-def parse_update_form(form: dict[str, str], *, default_board_id: int | None = None) -> UpdateInput:
-    """Check every field; raises ``InvalidInput`` with a message for each one that is wrong."""
-    errors: dict[str, str] = {}
-    title = _text(form, "title", errors, limit=200)
-    if not title and "title" not in errors:
-        errors["title"] = "Enter a title."
-    theme = form.get("theme", "")
-    if theme not in THEMES:
-        errors["theme"] = "Choose a theme."
-    board_id = parse_id(form.get("board_id", "")) if form.get("board_id") else default_board_id
-    if board_id is None:
-        errors["board_id"] = "Choose a board or cohort."
-    you_said = _text(form, "you_said", errors)
-    we_did = _text(form, "we_did", errors)
-    easy_read = _text(form, "easy_read", errors)
-    status = form.get("status", "planned")
-    if status not in {s.value for s in UpdateStatus}:
-        errors["status"] = "Choose a status."
-        status = "planned"
-    reason = _text(form, "reason", errors, limit=2000)
-    if status == UpdateStatus.COULDNT_DO and not reason and "reason" not in errors:
-        errors["reason"] = "Say why it could not be done."
-    raw_progress = form.get("progress", "0").strip() or "0"
-    progress = int(raw_progress) if raw_progress.isascii() and raw_progress.isdigit() else -1
-    if not 0 <= progress <= 100:
-        errors["progress"] = "Enter a whole number from 0 to 100."
-    if errors:
-        raise InvalidInput(errors)
-    assert board_id is not None
-    return UpdateInput(
-        title, theme, board_id, you_said, we_did, UpdateStatus(status), reason, progress, easy_read
-    )
 
 
 def snapshot(update: Update) -> dict[str, object]:
@@ -272,7 +118,7 @@ async def create_update(staff: Staff, data: UpdateInput) -> Update:
             slug=await _unique_slug(data.title), board=board, author_id=staff.id, using_db=conn, **fields_
         )
         await record_revision(staff, update, conn)
-    await audit(staff, "update.created", "update", update.id, update.title)
+        await audit(staff, "update.created", "update", update.id, update.title, using_db=conn)
     return update
 
 
@@ -348,8 +194,8 @@ async def save_update(staff: Staff, update: Update, data: UpdateInput) -> list[s
                 update=update, happened_on=today(), text=line, author_id=staff.id, using_db=conn
             )
         await record_revision(staff, update, conn)
-    changed_keys = ",".join(k for k in after if after[k] != before[k])
-    await audit(staff, "update.saved", "update", update.id, f"changed: {changed_keys}")
+        changed_keys = ",".join(k for k in after if after[k] != before[k])
+        await audit(staff, "update.saved", "update", update.id, f"changed: {changed_keys}", using_db=conn)
     return notes
 
 
@@ -362,7 +208,7 @@ async def _move(staff: Staff, update: Update, to: UpdateState, action: str, deta
     async with in_transaction() as conn:
         await update.save(using_db=conn)
         await record_revision(staff, update, conn)
-    await audit(staff, action, "update", update.id, detail)
+        await audit(staff, action, "update", update.id, detail, using_db=conn)
 
 
 async def submit(staff: Staff, update: Update) -> None:
@@ -389,19 +235,14 @@ async def publish(staff: Staff, update: Update) -> None:
 
 
 async def add_timeline_entry(staff: Staff, update: Update, form: dict[str, str]) -> TimelineEntry:
-    errors: dict[str, str] = {}
-    text = _text(form, "text", errors, limit=1000)
-    if not text and "text" not in errors:
-        errors["text"] = "Write what happened."
-    try:
-        happened_on = parse_date(form.get("happened_on", "")) or today()
-    except ValueError:
-        errors["happened_on"] = "Enter a real date, for example 2026-09-01."
-        happened_on = today()
-    if errors:
-        raise InvalidInput(errors)
-    entry = await TimelineEntry.create(update=update, happened_on=happened_on, text=text, author_id=staff.id)
-    await audit(staff, "update.timeline_added", "update", update.id, f"{happened_on}: {text}")
+    data = parse_timeline_form(form)
+    happened_on = data.happened_on or today()
+    async with in_transaction() as conn:
+        entry = await TimelineEntry.create(
+            update=update, happened_on=happened_on, text=data.text, author_id=staff.id, using_db=conn
+        )
+        detail = f"{happened_on}: {data.text}"
+        await audit(staff, "update.timeline_added", "update", update.id, detail, using_db=conn)
     return entry
 
 
@@ -458,34 +299,33 @@ async def link_view(staff: Staff, update: Update, view_id: object, *, quoted: bo
         raise InvalidInput({"view_id": "The child did not say we may quote this view."})
     if update.state == UpdateState.PUBLISHED and staff.role not in REVIEWERS:
         raise InvalidInput({"view_id": "This update is public. Ask an editor to change it."})
-    link, created = await UpdateView.get_or_create(
-        update=update, view_id=view.id, defaults={"quoted": quoted}
-    )
-    if not created and quoted and not link.quoted:
-        link.quoted = True
-        await link.save(update_fields=["quoted"])
-    await audit(
-        staff,
-        "update.quote_picked" if quoted else "update.view_linked",
-        "update",
-        update.id,
-        f"view {view.id}",
-    )
+    action = "update.quote_picked" if quoted else "update.view_linked"
+    async with in_transaction() as conn:
+        link, created = await UpdateView.get_or_create(
+            update=update, view_id=view.id, defaults={"quoted": quoted}, using_db=conn
+        )
+        if not created and quoted and not link.quoted:
+            link.quoted = True
+            await link.save(update_fields=["quoted"], using_db=conn)
+        await audit(staff, action, "update", update.id, f"view {view.id}", using_db=conn)
 
 
 async def unlink_view(staff: Staff, update: Update, view_id: object) -> None:
     pk = parse_id(view_id)
     if update.state == UpdateState.PUBLISHED and staff.role not in REVIEWERS:
         raise InvalidInput({"view_id": "This update is public. Ask an editor to change it."})
-    if pk is None or not await UpdateView.filter(update=update, view_id=pk).delete():
+    if pk is None:
         raise InvalidInput({"view_id": "That view is not linked to this update."})
-    await audit(staff, "update.view_unlinked", "update", update.id, f"view {pk}")
+    async with in_transaction() as conn:
+        if not await UpdateView.filter(update=update, view_id=pk).using_db(conn).delete():
+            raise InvalidInput({"view_id": "That view is not linked to this update."})
+        await audit(staff, "update.view_unlinked", "update", update.id, f"view {pk}", using_db=conn)
 
 
 async def linked_views(update: Update, *, quotes_only: bool = False) -> list[LinkedView]:
     """Released views still kept, redacted text only. Quotes also need the child's consent."""
     links = {link.view_id: link for link in await UpdateView.filter(update=update)}
-    views = await View.filter(id__in=list(links), released=True).order_by("created_at")
+    views = await View.filter(id__in=list(links), released=True).order_by("created_at", "id")
     found = [
         LinkedView(
             v.id,
