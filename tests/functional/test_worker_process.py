@@ -81,7 +81,7 @@ def test_serve_screens_in_a_niced_child_and_the_web_process_never_loads_a_model(
             lambda: (h := healthz(base))["queue_depth"] == 0 and "rules" in h["screening"] and h
         )
         assert health["workers"]["running"] == 1 and health["status"] in {"ok", "degraded"}
-        assert {"rules", "pii", "semantic", "toxicity", "language"} <= set(health["screening"])
+        assert {"rules", "pii", "learned", "toxicity", "language"} <= set(health["screening"])
         with sqlite3.connect(tmp_path / "live.sqlite3") as db:
             assert db.execute("SELECT COUNT(*) FROM screening").fetchone()[0] == 21
 
