@@ -31,7 +31,7 @@ from moderation import workspace as moderation_workspace
 from postbox import api, easy_send, intake
 from postbox import routes as postbox_routes
 from postbox import services as postbox_services
-from web import database, health, jobs, mailer, metrics
+from web import database, health, jobs, mailer, metrics, workers
 from web.error_pages import FriendlyErrorsMiddleware, http_error, not_found
 from web.errors import NotFound
 from web.hooks import Hooks
@@ -89,7 +89,9 @@ def build_hooks() -> Hooks:
             moderation_services.screening_figures,
             escalation.queue_figures,
         ),
-        health_checks=(moderation_services.screen_health,),
+        health_checks=(workers.worker_health, moderation_services.screen_health),
+        worker_reports=(moderation_services.screen_layers,),
+        escalate_now=partial(escalation.escalate_at_once, links=links),
         board_choices=boards_boards.board_choices,
         staff_updates=boards_updates.staff_updates,
         links=links,
@@ -114,17 +116,21 @@ def create_app(
         app.state.intake.start()
         worker = jobs.Worker(hooks)
         mail = mailer.Mailer(hooks)
-        tasks = [asyncio.create_task(worker.run()), asyncio.create_task(mail.run())] if run_workers else []
-        if run_workers:
+        beat = workers.Heartbeat(hooks)
+        tasks = []
+        if run_workers:  # in this process: tests and ``uvicorn app:app``; ``serve`` starts a worker process
+            tasks = [asyncio.create_task(c) for c in (worker.run(), mail.run(), beat.run())]
             tasks.append(asyncio.create_task(moderation_services.preload()))
         try:
             yield
         finally:
             worker.stop.set()
             mail.stop.set()
+            beat.stop.set()
             jobs.wakeup_event().set()
             await asyncio.gather(*tasks)
             await app.state.intake.stop()
+            await mailer.sends_in_flight()
             await database.close_database()
 
     app = Starlette(
@@ -140,7 +146,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.hooks = hooks
-    app.state.intake = intake.Intake()
+    app.state.intake = intake.Intake(hooks.escalate_now)
     app.state.limiter = RateLimiter(per_minute=settings.RATE_LIMIT)
     app.state.check_limiter = RateLimiter(per_minute=settings.CHECK_RATE_LIMIT if settings.RATE_LIMIT else 0)
     app.state.sign_in_limiter = RateLimiter(per_minute=settings.SIGN_IN_RATE_LIMIT)
@@ -149,6 +155,12 @@ def create_app(
         free_failures=settings.SIGN_IN_FREE_FAILURES, max_delay_s=settings.SIGN_IN_MAX_DELAY_S
     )
     return app
+
+
+def web_app() -> Starlette:
+    """What ``serve`` runs (``uvicorn app:web_app --factory``): the site without its
+    workers, which run in a process of their own, so the web process never loads a model."""
+    return create_app(hooks=build_hooks(), embedded_workers=False)
 
 
 def __getattr__(name: str) -> Starlette:

@@ -1,10 +1,12 @@
 """From a child pressing Send to the Help at Hand inbox: how long an urgent view takes.
 
-Starts the real site as a process (SQLite, embedded screening worker and mailer) and a
-real SMTP server (aiosmtpd) in this process, sends urgent views over HTTP one at a time,
-and times each until its e-mail arrives. Prints p50, p95 and max over the runs.
+Starts the real site as a process (``serve`` on SQLite: its worker process screens and
+mails) and a real SMTP server (aiosmtpd) in this process. First the cold start: the
+moment /healthz answers, one urgent view is sent and timed until its e-mail arrives, while
+the worker is still loading the screen's models (target 2 s). Then urgent views are sent
+one at a time with everything loaded. Prints the cold-start time and p50, p95 and max.
 
-    python benchmarks/bench_escalation.py [--runs 50]
+    python benchmarks/bench_escalation.py [--runs 20]
 """
 
 from __future__ import annotations
@@ -61,9 +63,14 @@ def send(base: str, text: str) -> None:
         assert response.status == 201
 
 
+def health(base: str) -> dict[str, object]:
+    with urllib.request.urlopen(base + "/healthz", timeout=10) as response:
+        return json.loads(response.read())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
 
     inbox = Inbox()
@@ -71,12 +78,20 @@ def main() -> int:
     controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
     controller.start()
     data = Path(tempfile.mkdtemp(prefix="bench-escalation-"))
-    server, base = serve(data, POSTBOX_SMTP_PORT=str(smtp_port), HF_HUB_OFFLINE="1")
+    server, base = serve(data, POSTBOX_SMTP_PORT=str(smtp_port), POSTBOX_EMBEDDED_WORKERS="true")
     try:
-        send(base, TEXTS[0])  # warm-up: the screen loads its models on first use
+        started = time.perf_counter()
+        send(base, TEXTS[0])  # the first view after a start: the models are still loading
         if not inbox.wait_for(1, timeout=180):
-            print("warm-up e-mail never arrived; see", data / "server.log")
+            print("the first e-mail never arrived; see", data / "server.log")
             return 1
+        cold = (time.perf_counter() - started) * 1000
+        loaded = "rules" in health(base)["screening"]
+        print(f"cold start: first urgent view → Help at Hand inbox in {cold:.0f} ms (target 2000 ms)")
+        print(f"  the screen's models had {'already' if loaded else 'not yet'} loaded when it arrived")
+        deadline = time.monotonic() + 300
+        while "rules" not in health(base)["screening"] and time.monotonic() < deadline:
+            time.sleep(0.5)
         timings = []
         for i in range(args.runs):
             started = time.perf_counter()

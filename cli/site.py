@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import logging
+import os
+import signal
+import subprocess
 import sys
+import threading
+import time
 
 import settings
 from app import MODELS, build_hooks
 from cli import maintenance
-from web import database, jobs, logs, mailer
+from web import database, jobs, logs, mailer, workers
+
+log = logging.getLogger("postbox.cli")
+
+# Seconds a worker asked to stop may take before it leaves without finishing.
+STOP_GRACE_S = 10.0
 
 
 def _refuse_unsafe_start() -> bool:
@@ -32,22 +44,87 @@ def _serve(args: argparse.Namespace) -> int:
             f"No staff account yet. Set up the first administrator ({settings.ADMIN_EMAIL}) here,"
             f" once:\n  {link}"
         )
-    uvicorn.run(
-        "app:app",
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        access_log=False,  # ours names the route, never the client: see web/logs.py
-        server_header=False,  # no "server: uvicorn" telling which software answers
-        # Forwarded headers only from the proxies named in POSTBOX_TRUSTED_PROXIES (default
-        # none; uvicorn's own default would trust 127.0.0.1 and so any client's header).
-        proxy_headers=bool(settings.TRUSTED_PROXIES),
-        forwarded_allow_ips=",".join(settings.TRUSTED_PROXIES) or None,
-        log_config=None,
-        loop="uvloop",
-        http="httptools",
-    )
+    # The screen and the mailer run in a worker process (started here on SQLite, on their
+    # own with PostgreSQL), so a web process never loads a model or waits for one.
+    child = WorkerProcess() if settings.EMBEDDED_WORKERS else None
+    if child is not None:
+        child.start()
+    try:
+        uvicorn.run(
+            "app:web_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            access_log=False,  # ours names the route, never the client: see web/logs.py
+            server_header=False,  # no "server: uvicorn" telling which software answers
+            # Forwarded headers only from the proxies named in POSTBOX_TRUSTED_PROXIES (default
+            # none; uvicorn's own default would trust 127.0.0.1 and so any client's header).
+            proxy_headers=bool(settings.TRUSTED_PROXIES),
+            forwarded_allow_ips=",".join(settings.TRUSTED_PROXIES) or None,
+            log_config=None,
+            loop="uvloop",
+            http="httptools",
+        )
+    finally:
+        if child is not None:
+            child.stop()
     return 0
+
+
+class WorkerProcess:
+    """``python -m postbox worker`` as a child of ``serve``: at a lower CPU priority than the
+    web process, restarted if it dies, stopped with ``serve``, and ending by itself if
+    ``serve`` is killed (it watches its parent)."""
+
+    NICE = 10
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._supervise, name="worker-supervisor", daemon=True)
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-m", "postbox", "worker", "--poll", "0.5", "--mail-poll", "1"]
+        command += ["--parent-pid", str(os.getpid())]
+        proc = subprocess.Popen(command, cwd=settings.ROOT)  # noqa: S603 (our own interpreter and fixed arguments)
+        with contextlib.suppress(OSError):  # lower its priority at once, before it loads anything
+            os.setpriority(os.PRIO_PROCESS, proc.pid, os.getpriority(os.PRIO_PROCESS, 0) + self.NICE)
+        workers.set_worker_pid(proc.pid)
+        return proc
+
+    def start(self) -> None:
+        # A poke must not kill a worker that has not yet set up its handler: the children
+        # inherit "ignore" and the worker handles the signal once it is ready for it.
+        signal.signal(workers.POKE_SIGNAL, signal.SIG_IGN)
+        self.proc = self._spawn()
+        self._thread.start()
+
+    def _supervise(self) -> None:
+        backoff = 1.0
+        while not self._stopping.is_set():
+            assert self.proc is not None
+            started = time.monotonic()
+            code = self.proc.wait()
+            if self._stopping.is_set():
+                return
+            log.error("the worker process ended (code %s); starting it again", code)
+            backoff = 1.0 if time.monotonic() - started > 60 else min(backoff * 2, 30.0)
+            if self._stopping.wait(backoff):
+                return
+            self.proc = self._spawn()
+
+    def stop(self, timeout: float = 20.0) -> None:
+        self._stopping.set()
+        workers.set_worker_pid(None)
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 async def _first_admin_link() -> str | None:
@@ -101,15 +178,47 @@ async def _board_id(name_or_id: str) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
+    from moderation.services import preload
+
     if _refuse_unsafe_start():
         return 2
+    if args.nice:
+        os.nice(args.nice)
     hooks = build_hooks()
 
     async def run() -> None:
         await database.open_database(MODELS)
+        worker = jobs.Worker(hooks, poll_s=args.poll)
+        mail = mailer.Mailer(hooks, poll_s=args.mail_poll)
+        beat = workers.Heartbeat(hooks)
+
+        def stop() -> None:
+            for event in (worker.stop, mail.stop, beat.stop):
+                event.set()
+            jobs.wakeup_event().set()
+            # A clean stop waits for the batch in hand, and for the models if they are still
+            # loading; past the grace period, leave at once: leases and transactions make it
+            # safe (an unfinished job runs again when its lease runs out).
+            timer = threading.Timer(STOP_GRACE_S, os._exit, args=(0,))
+            timer.daemon = True
+            timer.start()
+
+        def poked() -> None:  # a web process has work waiting: look now
+            jobs.wakeup_event().set()
+            mailer.wakeup_event().set()
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop)
+        loop.add_signal_handler(workers.POKE_SIGNAL, poked)
+        loading = asyncio.create_task(preload())  # the mailer does not wait for the models
+        watch = asyncio.create_task(workers.watch_parent(args.parent_pid, stop)) if args.parent_pid else None
         try:
-            await asyncio.gather(jobs.Worker(hooks, poll_s=args.poll).run(), mailer.Mailer(hooks).run())
+            await asyncio.gather(worker.run(), mail.run(), beat.run())
         finally:
+            for task in (loading, watch):
+                if task is not None:
+                    task.cancel()
             await database.close_database()
 
     asyncio.run(run())
@@ -167,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
 
     worker = sub.add_parser("worker", help="run the screening and e-mail workers on their own")
     worker.add_argument("--poll", type=float, default=1.0, help="seconds between looks for new work")
+    worker.add_argument("--mail-poll", type=float, default=5.0, help="seconds between looks at the outbox")
+    worker.add_argument("--nice", type=int, default=0, help="lower this process's CPU priority by N")
+    worker.add_argument(
+        "--parent-pid", type=int, default=0, help="stop when this process (the one that started it) ends"
+    )
     worker.set_defaults(run=_worker)
 
     sub.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)

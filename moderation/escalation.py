@@ -10,8 +10,9 @@ holds the child's words, which stay behind the staff sign-in.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
@@ -103,9 +104,7 @@ async def open_case(
     now = utcnow()
     case = await Case.get_or_none(view_id=view.id, using_db=conn)
     if case is not None and case.state != CaseState.CLOSED:
-        if note:
-            case.escalation_note = "\n\n".join(filter(None, [case.escalation_note, note]))
-            await case.save(using_db=conn)
+        await _refine(case, level, categories, reasons, note=note, conn=conn, links=links, actor=actor)
         return case
     fields = {
         "level": level.label,
@@ -131,6 +130,61 @@ async def open_case(
     if level >= Level.URGENT:
         log.warning("urgent case %s opened", case.id)
     return case
+
+
+async def _refine(
+    case: Case,
+    level: Level,
+    categories: Iterable[str],
+    reasons: Iterable[str],
+    *,
+    note: str,
+    conn: BaseDBAsyncClient,
+    links: Links,
+    actor: Staff | None,
+) -> None:
+    """A later look at a view with an open case (the full screen after the fast one, or a
+    person) adds what it found. It may raise the level, and Help at Hand is told; it never
+    lowers it: only a person closing the case does that."""
+    changed = False
+    if note:
+        case.escalation_note = "\n\n".join(filter(None, [case.escalation_note, note]))
+        changed = True
+    merged_categories = list(dict.fromkeys([*case.categories, *categories]))
+    merged_reasons = list(dict.fromkeys([*case.reasons, *reasons]))
+    if merged_categories != case.categories or merged_reasons != case.reasons:
+        case.categories, case.reasons = merged_categories, merged_reasons
+        changed = True
+    raised = int(level) > case.level_rank
+    if raised:
+        case.level, case.level_rank = level.label, int(level)
+        case.due_at = min(case.due_at, sla.due_at(level, utcnow()))
+        changed = True
+    if changed:
+        await case.save(using_db=conn)
+    if raised:
+        await queue_case_mail(case, links.url("help_at_hand:case", case_id=case.id), conn=conn)
+        await audit(actor, "case.raised", "case", case.id, f"level={level.label}", using_db=conn)
+        if level >= Level.URGENT:
+            log.warning("case %s raised to urgent", case.id)
+
+
+async def escalate_at_once(flagged: Sequence[Any], conn: BaseDBAsyncClient, *, links: Links) -> None:
+    """``Hooks.escalate_now``: views the in-request screen rated high or urgent get their
+    review, case and e-mail in the transaction that stores them, before any model has
+    looked. The full screen refines the case later (``open_case`` → ``_refine``)."""
+    for view in flagged:
+        level = Level.parse(view.level)
+        await open_review(view, level, conn)
+        await open_case(
+            view,
+            level,
+            categories_of(view.categories),
+            view.reasons,
+            conn=conn,
+            escalated_by="fast screen",
+            links=links,
+        )
 
 
 async def queue_case_mail(

@@ -12,7 +12,7 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise.functions import Avg
 from tortoise.transactions import in_transaction
@@ -20,14 +20,17 @@ from tortoise.transactions import in_transaction
 import settings
 from moderation.models import Screening
 from postbox.models import View, ViewStatus
-from screening import Screener, get_screener, shared_screener
+from screening import get_screener, shared_screener
 from screening.pii import redact
 from screening.types import Level, ScreenResult
-from web import mailer
+from web import mailer, workers
 from web.health import HealthReport
 from web.hooks import AfterScreening, Hooks
 from web.jobs import JobKind
 from web.metrics import Figure
+
+if TYPE_CHECKING:
+    from screening import Screener
 
 log = logging.getLogger("moderation.services")
 
@@ -52,10 +55,19 @@ def layers() -> dict[str, str]:
     return loaded.layers()
 
 
+async def screen_layers() -> HealthReport:
+    """What a worker process writes into its heartbeat: the layers it has loaded."""
+    return HealthReport("screening", layers())
+
+
 async def screen_health() -> HealthReport:
-    """/healthz names every layer; a missing one (a model that would not load) degrades it."""
-    loaded = layers()
-    return HealthReport("screening", loaded, degraded=any(v == "missing" for v in loaded.values()))
+    """/healthz names every layer; a missing one (a model that would not load) degrades it.
+    A web process never loads the models: it reports what a live worker last said."""
+    loaded: object = layers()
+    if shared_screener() is None:
+        loaded = await workers.reported("screening") or {"screen": "no worker running"}
+    missing = isinstance(loaded, dict) and any(v == "missing" for v in loaded.values())
+    return HealthReport("screening", loaded, degraded=missing)
 
 
 async def screening_figures() -> list[Figure]:

@@ -45,9 +45,16 @@ def entropy_bits() -> float:
 
 
 def new_code() -> str:
-    chosen = [secrets.choice(words()) for _ in range(WORD_COUNT)]
-    number = f"{secrets.randbelow(10**NUMBER_DIGITS):0{NUMBER_DIGITS}d}"
-    return "-".join([*chosen, number])
+    # One draw from the operating system's generator, uniform over every possible code,
+    # then split into its words and number (a draw per word cost six system calls).
+    listed = words()
+    value = secrets.randbelow(len(listed) ** WORD_COUNT * 10**NUMBER_DIGITS)
+    value, number = divmod(value, 10**NUMBER_DIGITS)
+    chosen = []
+    for _ in range(WORD_COUNT):
+        value, index = divmod(value, len(listed))
+        chosen.append(listed[index])
+    return "-".join([*chosen, f"{number:0{NUMBER_DIGITS}d}"])
 
 
 _SEPARATORS = re.compile(r"[^a-z0-9]+")

@@ -17,12 +17,12 @@ from tortoise.functions import Count
 import settings
 from postbox import receipt
 from postbox.forms import ViewSubmission
-from postbox.intake import Intake, write_views
+from postbox.intake import Intake, NewView, write_views
 from postbox.models import View
 from postbox.vocabulary import STATUS_TITLES, STATUS_WORDS
 from screening import fast_screen
 from screening.types import Level
-from web.leases import utcnow
+from web.hooks import EscalateNow
 from web.metrics import Figure
 
 log = logging.getLogger("postbox.services")
@@ -81,12 +81,18 @@ async def sent_with(form_token: str | None) -> Receipt | None:
 
 
 async def submit_view(
-    submission: ViewSubmission, intake: Intake | None = None, *, form_token: str | None = None
+    submission: ViewSubmission,
+    intake: Intake | None = None,
+    escalate_now: EscalateNow | None = None,
+    *,
+    form_token: str | None = None,
 ) -> Receipt:
     """Keep the view and queue its full screen in one transaction, then answer.
 
     ``intake`` is the running app's group-commit writer; without one (command line,
-    tests of the service) the view is written on its own.
+    tests of the service) the view is written on its own. A view the fast screen rates
+    high or urgent gets its Help at Hand case and e-mail in the same transaction
+    (``Hooks.escalate_now``, the intake's or the one given), before any model has run.
 
     With a ``form_token`` (the send form's), a second submission with the same token (the
     child refreshed the thank-you page) stores nothing and gives back the first receipt.
@@ -103,12 +109,14 @@ async def submit_view(
         fast = fast_screen(submission.text)
         show_help, level, needs_human = fast.show_help, fast.level.label, fast.needs_human
         pii = tuple(fast.pii)
+        categories, reasons = fast.categories, list(fast.reasons)
     except Exception:
         log.exception("fast screen failed; showing help and sending the view to a person")
         show_help, level, needs_human, pii = True, Level.MEDIUM.label, True, ()
+        categories, reasons = {}, []
 
     code = receipt.new_code()
-    view = View(
+    view = NewView(
         receipt_digest=receipt.digest(code, _receipt_key()),
         text=submission.text,
         theme=submission.theme,
@@ -119,8 +127,8 @@ async def submit_view(
         level=level,
         needs_human=needs_human,
         show_help=show_help,
-        # Kept to the minute: a time to the microsecond could be matched with a proxy's log.
-        created_at=utcnow().replace(second=0, microsecond=0),
+        categories=categories,
+        reasons=reasons,
     )
     if form_token is not None:
         view.form_token_digest = receipt.digest(form_token, _receipt_key())
@@ -129,7 +137,7 @@ async def submit_view(
         if intake is not None:
             await intake.submit(view)
         else:
-            await write_views([view])
+            await write_views([view], escalate_now)
     except IntegrityError:
         # Two requests with one token at once (a double click): the first one's view is kept.
         earlier = await sent_with(form_token)

@@ -34,6 +34,8 @@ HELP_AT_HAND_EMAIL: str = config("HELP_AT_HAND_EMAIL", default="help-at-hand@loc
 DETOXIFY_CHECKPOINT: str = config("DETOXIFY_CHECKPOINT", default="")
 EMBEDDING_MODEL_PATH: str = config("EMBEDDING_MODEL_PATH", default="")
 
+# Whether ``serve`` starts the screening and mail worker as a process of its own (on by
+# default for SQLite); with PostgreSQL, run ``python -m postbox worker`` processes instead.
 EMBEDDED_WORKERS: bool = config("EMBEDDED_WORKERS", cast=bool, default=DATABASE_URL.startswith("sqlite"))
 RETENTION_DAYS: int = config("RETENTION_DAYS", cast=int, default=730)
 # Requests per minute per client on the child-facing POST routes; 0 turns it off.

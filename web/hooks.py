@@ -59,6 +59,10 @@ UpdateFinder = Callable[[int], Awaitable[list[Link]]]
 CareFinder = Callable[[Any], Awaitable[Care | None]]
 MetricSource = Callable[[], Awaitable[list[Figure]]]
 HealthCheck = Callable[[], Awaitable[HealthReport]]
+# (the views just stored that the in-request fast screen rated high or urgent, each with its
+# id and the fast screen's result; the open transaction): runs inside the intake's
+# transaction, so a case and its e-mail commit with the view or not at all.
+EscalateNow = Callable[[Sequence[Any], BaseDBAsyncClient], Awaitable[None]]
 BoardChoices = Callable[[], Awaitable[list[Choice]]]
 # A signed-in Staff → the "you said, we did" updates they may see, newest change first.
 StaffUpdates = Callable[[Any], Awaitable[Sequence[Any]]]
@@ -89,6 +93,11 @@ class Hooks:
     care_finder: CareFinder = _no_care
     metric_sources: Sequence[MetricSource] = ()
     health_checks: Sequence[HealthCheck] = ()
+    # What a worker process writes into its heartbeat (the screen's loaded layers); a web
+    # process reads it back for /healthz, since the models never load there.
+    worker_reports: Sequence[HealthCheck] = ()
+    # Help at Hand at once, from the in-request screen, without waiting for the models.
+    escalate_now: EscalateNow | None = None
     # Boards own boards, cohorts and updates; accounts (a member's board) and ambassadors
     # (their cohort's local issues) sit below or beside boards and ask through these.
     board_choices: BoardChoices = _no_boards

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import aiosmtplib
 
 import settings
+from web import workers
 from web.leases import backoff_seconds, claim, utcnow
 from web.models import OutboxMessage, OutboxState
 
@@ -35,8 +36,41 @@ _wakeup: asyncio.Event | None = None
 
 
 def wakeup() -> None:
-    """Ask this process's mailer to look at the outbox now."""
+    """Ask this process's mailer, and the worker process this one started, to look at the
+    outbox now."""
     wakeup_event().set()
+    workers.poke_worker()
+
+
+# Whether a Mailer loop runs in this process (a worker, or the app with embedded workers).
+_loop_here = False
+_sending: set[asyncio.Task[None]] = set()
+
+
+def send_now() -> None:
+    """Mail that cannot wait (a case the in-request screen just opened) goes from this
+    process at once, without waiting for a worker that may still be starting or busy
+    loading the screen's models. Leases keep it from going twice; if it cannot go, it stays
+    in the outbox and the workers' mailers retry it."""
+    wakeup()
+    if _loop_here:
+        return
+    task = asyncio.get_running_loop().create_task(_deliver_quietly())
+    _sending.add(task)
+    task.add_done_callback(_sending.discard)
+
+
+async def sends_in_flight() -> None:
+    """Wait for the ``send_now`` sends this process has started (on shutdown, and in tests)."""
+    while _sending:
+        await asyncio.gather(*list(_sending), return_exceptions=True)
+
+
+async def _deliver_quietly() -> None:
+    try:
+        await deliver_due()
+    except Exception as exc:  # the rows stay; a worker's mailer sends them later
+        log.error("urgent mail not sent from the web process: %s", type(exc).__name__)
 
 
 def wakeup_event() -> asyncio.Event:
@@ -119,6 +153,14 @@ class Mailer:
         self.stop = asyncio.Event()
 
     async def run(self) -> None:
+        global _loop_here
+        _loop_here = True
+        try:
+            await self._run()
+        finally:
+            _loop_here = False
+
+    async def _run(self) -> None:
         loop = asyncio.get_running_loop()
         next_periodic = 0.0
         while not self.stop.is_set():

@@ -1,4 +1,4 @@
-"""The shared machinery's records: durable jobs and the mail outbox.
+"""The shared machinery's records: durable jobs, the mail outbox and worker heartbeats.
 
 Both keep the Tortoise app label ``postbox`` and their tables (``job``,
 ``outbox_message``): they were created by ``postbox/migrations/0001_initial.py`` when they
@@ -67,3 +67,18 @@ class OutboxMessage(Model):
         app = "postbox"
         table = "outbox_message"
         indexes = (("state", "next_attempt_at"),)
+
+
+class WorkerBeat(Model):
+    """A worker process saying it is alive: one row per process, written every few seconds,
+    so /healthz in a web process can tell whether anything is screening views and sending
+    mail. ``detail`` is what the worker reports about itself (the screen's loaded layers)."""
+
+    id = fields.CharField(max_length=96, primary_key=True)  # host:pid of the worker process
+    started_at = fields.DatetimeField()
+    beat_at = fields.DatetimeField()
+    detail = fields.JSONField(default=dict)
+
+    class Meta:
+        app = "postbox"
+        table = "worker_beat"

@@ -3,6 +3,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from postbox.api import ReceiptOut
 from postbox.models import Reply, View
 
 
@@ -16,8 +17,14 @@ async def test_api_send_and_read_back(client: httpx.AsyncClient) -> None:
     assert body["support"]["show_help"] is False
     assert body["support"]["childline"] == "0800 1111"
     assert body["status_url"].startswith("http://testserver/api/v1/views/")
+    assert ReceiptOut.model_validate(body).model_dump() == body  # the shape the OpenAPI document names
+    worried = (await client.post("/api/v1/views", json={"text": "i want to kms tonight"})).json()
+    assert (
+        worried["support"]["show_help"] is True
+        and worried["support"]["message"] != body["support"]["message"]
+    )
 
-    view = await View.get()
+    view = await View.get(text="More buses to school please")
     await Reply.create(view=view, body="Thank you, we told the council.")
     status = await client.get(body["status_url"].removeprefix("http://testserver"))
     assert status.status_code == 200

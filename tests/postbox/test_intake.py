@@ -8,7 +8,7 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from postbox.intake import Intake
+from postbox.intake import Intake, NewView
 from postbox.models import View
 from tests.helpers import csrf_token
 from web.models import Job
@@ -63,9 +63,9 @@ async def test_poisoned_requests_sent_alongside_cost_no_good_view(client: httpx.
 async def test_a_batch_that_fails_is_written_view_by_view(app: Starlette) -> None:
     """If a view the checks missed still breaks the batch, only that one fails."""
     intake: Intake = app.state.intake
-    good = [View(receipt_digest=f"digest-good-{i}", text=f"good view {i}") for i in range(5)]
+    good = [NewView(receipt_digest=f"digest-good-{i}", text=f"good view {i}") for i in range(5)]
     # A digest longer than the column is refused by PostgreSQL; a duplicate digest by both.
-    bad = View(receipt_digest="digest-good-0", text="duplicate digest breaks the batch")
+    bad = NewView(receipt_digest="digest-good-0", text="duplicate digest breaks the batch")
     results = await asyncio.gather(*(intake.submit(v) for v in [*good, bad]), return_exceptions=True)
     assert results[:5] == [None] * 5
     assert isinstance(results[5], Exception)
