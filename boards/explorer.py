@@ -196,7 +196,7 @@ class Chart:
 
 async def over_time(query: QuerySet[View], period: str) -> Chart:
     """Views per week or month, every period between the first and last shown (gaps as 0)."""
-    moments = await query.values_list("created_at", flat=True)
+    moments: list[datetime | None] = await query.values_list("created_at", flat=True)  # type: ignore[assignment]
     counter = Counter(_bucket(m, period) for m in moments if m is not None)
     bars: list[Bar] = []
     if counter:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from tortoise import Tortoise
@@ -33,7 +34,7 @@ MAX_BATCH = 256
 SCREEN_JOB = "screen"
 
 
-def _insert(model: type[Model], instances: list[Model], *, postgres: bool) -> tuple[str, list[list[Any]]]:
+def _insert(model: type[Model], instances: Sequence[Model], *, postgres: bool) -> tuple[str, list[list[Any]]]:
     """INSERT for ``instances`` with values converted exactly as Tortoise would convert them."""
     meta = model._meta
     projection = {name: column for name, column in meta.fields_db_projection.items() if name != meta.pk_attr}

@@ -99,8 +99,8 @@ async def check(request: Request) -> Response:
     status = await services.view_status(view)
     finders = request.app.state.hooks.update_finders
     updates = [link for finder in finders for link in await finder(view.id)]
-    context = {"status": status, "error": None, "updates": updates}
-    return templates.TemplateResponse(request, "postbox/check.html", context)
+    found: dict[str, object] = {"status": status, "error": None, "updates": updates}
+    return templates.TemplateResponse(request, "postbox/check.html", found)
 
 
 routes = [

@@ -33,7 +33,8 @@ def _context(request: Any) -> dict[str, Any]:
 
 @jinja2.pass_context
 def url_for(context: Context, name: str, /, **path_params: Any) -> str:
-    return context["request"].url_for(name, **path_params).path
+    path: str = context["request"].url_for(name, **path_params).path
+    return path
 
 
 _env = jinja2.Environment(
