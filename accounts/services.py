@@ -12,6 +12,7 @@ import html
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pyotp
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -232,7 +233,9 @@ def alert_due(failures: int) -> bool:
 async def _failed(user: StaffUser, what: str) -> None:
     """Count a wrong try on the account (every client together, for the holder's sake)."""
     await StaffUser.filter(id=user.id).update(failed_logins=F("failed_logins") + 1)
-    failures = (await StaffUser.filter(id=user.id).values_list("failed_logins", flat=True))[0]
+    # Flat: integers, though Tortoise types each as a tuple.
+    counts: list[Any] = await StaffUser.filter(id=user.id).values_list("failed_logins", flat=True)
+    failures: int = counts[0]
     if alert_due(failures):
         await _queue_failure_mail(user, failures)
         detail = f"{failures} wrong tries, last {what}"

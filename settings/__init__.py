@@ -52,7 +52,7 @@ QUICK_EXIT_URL: str = config("QUICK_EXIT_URL", default="https://www.bbc.co.uk/we
 # machine: "127.0.0.1" (and the proxy must overwrite the header, see docs/deployment.md).
 TRUSTED_PROXIES: list[str] = list(config("TRUSTED_PROXIES", cast=CommaSeparatedStrings, default=""))
 # A bearer token for /metrics; without it only a signed-in administrator sees them.
-METRICS_TOKEN: Secret = config("METRICS_TOKEN", cast=Secret, default="")
+METRICS_TOKEN = Secret(config("METRICS_TOKEN", default=""))
 
 SESSION_IDLE_MINUTES: int = config("SESSION_IDLE_MINUTES", cast=int, default=30)
 # However busy, a staff session ends this long after signing in.
