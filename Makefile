@@ -32,7 +32,7 @@ test: check test-sqlite  ## everything CI runs: checks, the suite on SQLite, and
 	@if [ -n "$$PG_TEST_URL" ]; then $(MAKE) --no-print-directory test-postgres; else echo "PG_TEST_URL not set: skipping the PostgreSQL pass"; fi
 
 test-sqlite: $(STAMP)  ## the suite on real SQLite files (prints the coverage), then the browser tests (own run: Playwright's loop)
-	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" --cov --cov-report=term --cov-fail-under=84 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" --cov --cov-report=term --cov-fail-under=87 $(PYTEST_ARGS)
 	$(PY) -m pytest -m browser --browser $(PYTEST_ARGS) tests/browser
 
 test-postgres: $(STAMP)  ## the suite on a real PostgreSQL server (PG_TEST_URL)
