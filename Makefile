@@ -21,17 +21,18 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## run the site at http://127.0.0.1:8000 on SQLite, with its workers
 	$(PY) -m postbox serve --host 127.0.0.1 --port 8000
 
-check: $(STAMP)  ## lint, format check, imports only point down, no model change without a migration
+check: $(STAMP)  ## lint, format check, types, imports only point down, no model change without a migration
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	$(PY) -m postbox check-migrations
 
 test: check test-sqlite  ## everything CI runs: checks, the suite on SQLite, and on PostgreSQL when PG_TEST_URL is set
 	@if [ -n "$$PG_TEST_URL" ]; then $(MAKE) --no-print-directory test-postgres; else echo "PG_TEST_URL not set: skipping the PostgreSQL pass"; fi
 
-test-sqlite: $(STAMP)  ## the suite on real SQLite files, then the browser tests (own run: Playwright's loop)
-	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" $(PYTEST_ARGS)
+test-sqlite: $(STAMP)  ## the suite on real SQLite files (prints the coverage), then the browser tests (own run: Playwright's loop)
+	$(PY) -m pytest -n 2 --dist loadfile -m "not browser" --cov --cov-report=term --cov-fail-under=87 $(PYTEST_ARGS)
 	$(PY) -m pytest -m browser --browser $(PYTEST_ARGS) tests/browser
 
 test-postgres: $(STAMP)  ## the suite on a real PostgreSQL server (PG_TEST_URL)

@@ -20,7 +20,7 @@ class StaffUser(Model):
     # The board or cohort a board member or ambassador belongs to (boards.Board id).
     board_id = fields.IntField(null=True)
     password_hash = fields.CharField(max_length=255, null=True)
-    totp_secret = fields.TextField(null=True)
+    totp_secret: str | None = fields.TextField(null=True)
     totp_confirmed = fields.BooleanField(default=False)
     # The last TOTP time step used, so a code cannot be replayed.
     totp_last_step = fields.BigIntField(default=0)
@@ -43,7 +43,10 @@ class SetupToken(Model):
     """A one-time link to set a password and enrol TOTP (new account or reset)."""
 
     id = fields.IntField(primary_key=True)
-    user = fields.ForeignKeyField("accounts.StaffUser", related_name="setup_tokens", on_delete=fields.CASCADE)
+    user: fields.ForeignKeyRelation[StaffUser] = fields.ForeignKeyField(
+        "accounts.StaffUser", related_name="setup_tokens", on_delete=fields.CASCADE
+    )
+    user_id: int
     digest = fields.CharField(max_length=64, unique=True)
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)
@@ -57,7 +60,10 @@ class StaffSession(Model):
     """A signed-in browser. The cookie holds a random id, and only its digest is stored."""
 
     id = fields.IntField(primary_key=True)
-    user = fields.ForeignKeyField("accounts.StaffUser", related_name="sessions", on_delete=fields.CASCADE)
+    user: fields.ForeignKeyRelation[StaffUser] = fields.ForeignKeyField(
+        "accounts.StaffUser", related_name="sessions", on_delete=fields.CASCADE
+    )
+    user_id: int
     digest = fields.CharField(max_length=64, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_seen_at = fields.DatetimeField()

@@ -12,6 +12,7 @@ import html
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pyotp
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -236,10 +237,11 @@ async def _failed(user: StaffUser | None, what: str) -> None:
     """Count a wrong try on the account (every client together, for the holder's sake)."""
     user_id = user.id if user is not None else 0
     await StaffUser.filter(id=user_id).update(failed_logins=F("failed_logins") + 1)
-    counts = await StaffUser.filter(id=user_id).values_list("failed_logins", flat=True)
+    # Flat: integers, though Tortoise types each as a tuple.
+    counts: list[Any] = await StaffUser.filter(id=user_id).values_list("failed_logins", flat=True)
     if user is None or not counts:
         return
-    failures = counts[0]
+    failures: int = counts[0]
     if alert_due(failures):
         await _queue_failure_mail(user, failures)
         detail = f"{failures} wrong tries, last {what}"

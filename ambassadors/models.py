@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -18,7 +20,8 @@ class LocalIssue(Model):
     title = fields.CharField(max_length=200)
     body = fields.TextField()
     created_at = fields.DatetimeField(auto_now_add=True)
-    updates = fields.ManyToManyField(
+    # boards.Update rows (typed Any: ambassadors may not import boards).
+    updates: fields.ManyToManyRelation[Any] = fields.ManyToManyField(
         "boards.Update", related_name="local_issues", through="local_issue_update"
     )
 
@@ -30,9 +33,10 @@ class LocalIssueView(Model):
     """A child's view a local issue is about (plain id, as in ``boards.UpdateView``)."""
 
     id = fields.IntField(primary_key=True)
-    issue = fields.ForeignKeyField(
+    issue: fields.ForeignKeyRelation[LocalIssue] = fields.ForeignKeyField(
         "ambassadors.LocalIssue", related_name="view_links", on_delete=fields.CASCADE
     )
+    issue_id: int
     view_id = fields.BigIntField(db_index=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -6,6 +6,7 @@ Safe to run twice: anything already there (by name, e-mail or slug) is left alon
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from accounts.models import StaffUser
 from accounts.roles import Role
@@ -44,7 +45,7 @@ ACCOUNTS = [
     ("ambassador@example.org", Role.AMBASSADOR, "Demo ambassador", "Youth Ambassadors 2026"),
 ]
 
-UPDATES = [
+UPDATES: list[dict[str, Any]] = [
     {
         "slug": "quiet-places-at-school",
         "title": "Quiet places at school",

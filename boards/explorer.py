@@ -197,7 +197,8 @@ class Chart:
 
 async def over_time(query: QuerySet[View], period: str) -> Chart:
     """Views per week or month, every period between the first and last shown (gaps as 0)."""
-    moments = await query.values_list("created_at", flat=True)
+    # Flat: datetimes, though Tortoise types each as a tuple.
+    moments: list[Any] = await query.values_list("created_at", flat=True)
     counter = Counter(_bucket(m, period) for m in moments if m is not None)
     bars: list[Bar] = []
     if counter:

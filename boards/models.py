@@ -46,7 +46,10 @@ class Update(Model):
     slug = fields.CharField(max_length=120, unique=True)
     title = fields.CharField(max_length=200)
     theme = fields.CharField(max_length=64)
-    board = fields.ForeignKeyField("boards.Board", related_name="updates", on_delete=fields.RESTRICT)
+    board: fields.ForeignKeyRelation[Board] = fields.ForeignKeyField(
+        "boards.Board", related_name="updates", on_delete=fields.RESTRICT
+    )
+    board_id: int
     you_said = fields.TextField(default="")
     we_did = fields.TextField(default="")
     status = fields.CharEnumField(UpdateStatus, max_length=16, default=UpdateStatus.PLANNED)
@@ -75,7 +78,10 @@ class UpdateView(Model):
     """
 
     id = fields.IntField(primary_key=True)
-    update = fields.ForeignKeyField("boards.Update", related_name="view_links", on_delete=fields.CASCADE)
+    update: fields.ForeignKeyRelation[Update] = fields.ForeignKeyField(
+        "boards.Update", related_name="view_links", on_delete=fields.CASCADE
+    )
+    update_id: int
     view_id = fields.BigIntField(db_index=True)
     quoted = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -89,7 +95,10 @@ class TimelineEntry(Model):
     """One dated step in an update's story, shown to children on the public page."""
 
     id = fields.IntField(primary_key=True)
-    update = fields.ForeignKeyField("boards.Update", related_name="timeline", on_delete=fields.CASCADE)
+    update: fields.ForeignKeyRelation[Update] = fields.ForeignKeyField(
+        "boards.Update", related_name="timeline", on_delete=fields.CASCADE
+    )
+    update_id: int
     happened_on = fields.DateField()
     text = fields.TextField()
     author_id = fields.IntField(null=True)
@@ -103,11 +112,14 @@ class UpdateRevision(Model):
     """A snapshot of an update taken at every save, with who saved it."""
 
     id = fields.IntField(primary_key=True)
-    update = fields.ForeignKeyField("boards.Update", related_name="revisions", on_delete=fields.CASCADE)
+    update: fields.ForeignKeyRelation[Update] = fields.ForeignKeyField(
+        "boards.Update", related_name="revisions", on_delete=fields.CASCADE
+    )
+    update_id: int
     author_id = fields.IntField(null=True)
     author = fields.CharField(max_length=254, default="system")
     state = fields.CharField(max_length=12)
-    snapshot = fields.JSONField(default=dict)
+    snapshot: fields.JSONField[dict[str, object]] = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

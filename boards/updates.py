@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from accounts.services import Staff, audit
@@ -91,7 +92,9 @@ async def _unique_slug(title: str) -> str:
     return slug
 
 
-async def record_revision(staff: Staff | None, update: Update, using_db: object = None) -> None:
+async def record_revision(
+    staff: Staff | None, update: Update, using_db: BaseDBAsyncClient | None = None
+) -> None:
     await UpdateRevision.create(
         update=update,
         author_id=staff.id if staff else None,

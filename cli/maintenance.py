@@ -44,6 +44,7 @@ async def _writers() -> list:
     config = database.tortoise_config(MODELS, "sqlite://:memory:")
     async with TortoiseContext() as ctx:
         await ctx.init(config=config)
+        assert ctx.apps is not None
         writers = await MigrationAutodetector(ctx.apps, config["apps"]).changes()
     return list(writers)
 

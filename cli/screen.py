@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -88,7 +89,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
 
     def flush() -> None:
         nonlocal done
-        good = [(n, i, t) for n, i, t, e in pending if e is None]
+        good = [(n, i, t) for n, i, t, e in pending if e is None and t is not None]
         results = {}
         if good:
             try:
@@ -204,7 +205,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _labels(model: type) -> AsyncIterator[dict]:
+async def _labels(model: Any) -> AsyncIterator[dict[str, Any]]:
     for label in await model.all().order_by("id").prefetch_related("view"):
         view = label.view
         yield {

@@ -70,7 +70,6 @@ PICTOGRAMS: tuple[Pictogram, ...] = (
     _p("done", "2705", "Done", "done did changed change changes finished agreed yes fixed made"),
     _p("child", "1F9D2", "Child", "child children kids young"),
 )  # fmt: skip
-PICTOGRAMS_BY_KEY: dict[str, Pictogram] = {p.key: p for p in PICTOGRAMS}
 
 
 @dataclass(frozen=True)
@@ -125,19 +124,3 @@ def glossary_box(text: str) -> list[GlossaryEntry]:
     for _, _, entry in find_entries(text):
         seen.setdefault(entry.term, entry)
     return list(seen.values())
-
-
-def hard_word_segments(text: str) -> list[dict[str, str | None]]:
-    """``text`` cut into pieces so a template can put hard words in bold without building
-    HTML in Python: ``[{"text": "Our ", "term": None}, {"text": "safeguarding",
-    "term": "safeguarding"}, ...]``. Joined, the pieces give back ``text`` exactly."""
-    pieces: list[dict[str, str | None]] = []
-    pos = 0
-    for start, end, entry in find_entries(text):
-        if start > pos:
-            pieces.append({"text": text[pos:start], "term": None})
-        pieces.append({"text": text[start:end], "term": entry.term})
-        pos = end
-    if pos < len(text):
-        pieces.append({"text": text[pos:], "term": None})
-    return pieces

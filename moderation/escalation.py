@@ -82,7 +82,8 @@ async def open_review(view: View, level: Level, conn: BaseDBAsyncClient) -> Revi
         )
     if int(level) > review.level_rank or review.state == ReviewState.CLOSED:
         review.level, review.level_rank = level.label, max(int(level), review.level_rank)
-        review.state, review.decision, review.closed_at = ReviewState.OPEN, None, None
+        review.state, review.closed_at = ReviewState.OPEN, None
+        review.decision = None  # type: ignore[assignment]  # nullable; Tortoise types it as never null
         review.due_at = min(review.due_at, sla.due_at(level, now))
         await review.save(using_db=conn)
     return review

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -90,7 +91,10 @@ async def queue(request: Request, staff: Staff) -> Response:
         }
         for r in reviews
     ]
-    counts = {"open": await Review.filter(state="open").count(), "overdue": sum(i["overdue"] for i in items)}
+    counts = {
+        "open": await Review.filter(state="open").count(),
+        "overdue": sum(bool(i["overdue"]) for i in items),
+    }
     context = {
         "items": items,
         "state": state,
@@ -119,7 +123,7 @@ def _due_words(due: datetime, now: datetime) -> str:
     return f"{amount} overdue" if late else f"due in {amount}"
 
 
-def segments(text: str, spans: list[dict[str, object]]) -> list[dict[str, object]]:
+def segments(text: str, spans: list[dict[str, Any]]) -> list[dict[str, object]]:
     """The text cut at the spans, for highlighting: ``{"text", "kind", "label"}`` pieces."""
     pieces: list[dict[str, object]] = []
     cursor = 0

@@ -29,7 +29,7 @@ class View(Model):
     form_token_digest = fields.CharField(max_length=64, unique=True, null=True)
     receipt_sealed = fields.TextField(null=True)
     text = fields.TextField()
-    redacted_text = fields.TextField(null=True)
+    redacted_text: str | None = fields.TextField(null=True)
     theme = fields.CharField(max_length=64, null=True)
     suggested_theme = fields.CharField(max_length=64, null=True)
     age_band = fields.CharField(max_length=16, null=True)
@@ -46,6 +46,8 @@ class View(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
+    replies: fields.ReverseRelation[Reply]
+
     class Meta:
         table = "view"
         indexes = (("status", "created_at"), ("released", "theme"))
@@ -53,7 +55,10 @@ class View(Model):
 
 class Reply(Model):
     id = fields.BigIntField(primary_key=True)
-    view = fields.ForeignKeyField("postbox.View", related_name="replies", on_delete=fields.CASCADE)
+    view: fields.ForeignKeyRelation[View] = fields.ForeignKeyField(
+        "postbox.View", related_name="replies", on_delete=fields.CASCADE
+    )
+    view_id: int
     body = fields.TextField()
     # Staff account id; kept as a plain integer so the post-box does not depend on accounts.
     author_id = fields.IntField(null=True)

@@ -108,8 +108,8 @@ async def check(request: Request) -> Response:
             if not raw.strip()
             else "We could not find that code. Check each word and the number, then try again."
         )
-        context = {"status": None, "error": error, "code": raw[:100]}
-        return templates.TemplateResponse(request, "postbox/check.html", context, status_code=404)
+        missing = {"status": None, "error": error, "code": raw[:100]}
+        return templates.TemplateResponse(request, "postbox/check.html", missing, status_code=404)
     status = await services.view_status(view)
     hooks = request.app.state.hooks
     updates = [link for finder in hooks.update_finders for link in await finder(view.id)]
@@ -117,7 +117,7 @@ async def check(request: Request) -> Response:
     # and is told what happens next and by when.
     flagged = view.show_help or status.status == ViewStatus.WITH_HELP_TEAM
     care = await hooks.care_finder(view) if flagged else None
-    context = {
+    context: dict[str, object] = {
         "status": status,
         "error": None,
         "updates": updates,

@@ -25,7 +25,7 @@ BASE_URL: str = config("BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SMTP_HOST: str = config("SMTP_HOST", default="127.0.0.1")
 SMTP_PORT: int = config("SMTP_PORT", cast=int, default=25)
 SMTP_USERNAME: str = config("SMTP_USERNAME", default="")
-SMTP_PASSWORD: Secret = config("SMTP_PASSWORD", cast=Secret, default="")
+SMTP_PASSWORD = Secret(config("SMTP_PASSWORD", default=""))
 SMTP_STARTTLS: bool = config("SMTP_STARTTLS", cast=bool, default=False)
 SMTP_TIMEOUT_S: float = config("SMTP_TIMEOUT_S", cast=float, default=10.0)
 MAIL_FROM: str = config("MAIL_FROM", default="postbox@localhost")
@@ -56,7 +56,7 @@ QUICK_EXIT_URL: str = config("QUICK_EXIT_URL", default="https://www.bbc.co.uk/we
 # machine: "127.0.0.1" (and the proxy must overwrite the header, see docs/deployment.md).
 TRUSTED_PROXIES: list[str] = list(config("TRUSTED_PROXIES", cast=CommaSeparatedStrings, default=""))
 # A bearer token for /metrics; without it only a signed-in administrator sees them.
-METRICS_TOKEN: Secret = config("METRICS_TOKEN", cast=Secret, default="")
+METRICS_TOKEN = Secret(config("METRICS_TOKEN", default=""))
 
 SESSION_IDLE_MINUTES: int = config("SESSION_IDLE_MINUTES", cast=int, default=30)
 # However busy, a staff session ends this long after signing in.
@@ -115,4 +115,4 @@ def _secret_key() -> Secret:
 
 SECRET_KEY: Secret = _secret_key()
 # A Fernet key for data encrypted at rest; derived from SECRET_KEY when empty.
-ENCRYPTION_KEY: Secret = config("ENCRYPTION_KEY", cast=Secret, default="")
+ENCRYPTION_KEY = Secret(config("ENCRYPTION_KEY", default=""))

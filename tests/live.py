@@ -6,9 +6,10 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
+
+from tests.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,13 +46,19 @@ def serve(data: Path, **extra: str) -> tuple[subprocess.Popen[bytes], str]:
     env = server_env(data, POSTBOX_BASE_URL=base, **extra)
     log = data / "server.log"
     proc = start(["serve", "--port", str(port)], env, log)
-    deadline = time.monotonic() + 90
-    while True:
+
+    def answering() -> bool:
+        if proc.poll() is not None:
+            raise RuntimeError(log.read_text()[-3000:])
         try:
             with urllib.request.urlopen(base + "/healthz", timeout=2):
-                return proc, base
-        except Exception:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError(log.read_text()[-3000:]) from None
-            time.sleep(0.2)
+                return True
+        except OSError:
+            return False
+
+    try:
+        wait_for(answering, within=180, what="the site answering /healthz")
+    except AssertionError:
+        proc.kill()
+        raise RuntimeError(log.read_text()[-3000:]) from None
+    return proc, base

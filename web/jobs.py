@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from tortoise.backends.base.client import BaseDBAsyncClient
-
 from web.leases import backoff_seconds, claim, utcnow
 from web.models import Job, JobState
 
@@ -55,16 +53,6 @@ def wakeup_event() -> asyncio.Event:
     if _wakeup is None:
         _wakeup = asyncio.Event()
     return _wakeup
-
-
-async def enqueue(
-    kind: str, payload: dict[str, Any], *, using_db: BaseDBAsyncClient | None = None, delay_s: float = 0.0
-) -> Job:
-    job = await Job.create(
-        kind=kind, payload=payload, run_after=utcnow() + timedelta(seconds=delay_s), using_db=using_db
-    )
-    wakeup_event().set()
-    return job
 
 
 async def _run_batch(spec: JobKind, jobs: list[Job], hooks: Hooks) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tortoise import Tortoise
 from tortoise.expressions import F, Q
@@ -34,7 +34,8 @@ async def claim(model: type[M], *, due_field: str, pending_state: str, limit: in
     token = secrets.token_hex(16)
     lease_until = now + timedelta(seconds=lease_s)
     free = Q(lease_until=None) | Q(lease_until__lt=now)
-    due = Q(state=pending_state, **{f"{due_field}__lte": now}) & free
+    due_now: dict[str, Any] = {"state": pending_state, f"{due_field}__lte": now}
+    due = Q(**due_now) & free
     if _is_postgres():
         table = model._meta.db_table
         conn = Tortoise.get_connection("default")

@@ -151,6 +151,7 @@ class Mailer:
         self.poll_s = poll_s
         self.periodic_s = periodic_s
         self.stop = asyncio.Event()
+        self.passes = 0  # passes over the outbox so far (tests wait on it instead of sleeping)
 
     async def run(self) -> None:
         global _loop_here
@@ -174,6 +175,7 @@ class Mailer:
                     pass
             except Exception as exc:  # never let the loop die; the rows are still there
                 log.error("mailer pass failed: %s", type(exc).__name__)
+            self.passes += 1
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self.poll_s):
                     stop = asyncio.ensure_future(self.stop.wait())

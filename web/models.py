@@ -9,6 +9,7 @@ lived in the post-box, and keeping the label means no data migration (see
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -25,7 +26,7 @@ class Job(Model):
 
     id = fields.BigIntField(primary_key=True)
     kind = fields.CharField(max_length=32)
-    payload = fields.JSONField(default=dict)
+    payload: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     state = fields.CharEnumField(JobState, max_length=8, default=JobState.PENDING)
     attempts = fields.IntField(default=0)
     run_after = fields.DatetimeField()
@@ -77,7 +78,7 @@ class WorkerBeat(Model):
     id = fields.CharField(max_length=96, primary_key=True)  # host:pid of the worker process
     started_at = fields.DatetimeField()
     beat_at = fields.DatetimeField()
-    detail = fields.JSONField(default=dict)
+    detail: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
 
     class Meta:
         app = "postbox"

@@ -40,7 +40,8 @@ def url_for(context: Context, name: str, /, **path_params: Any) -> str:
     if name == "static" and "path" in path_params:
         # Content-hashed names, so browsers may keep static files for a year.
         path_params["path"] = hashed_path(path_params["path"])
-    return context["request"].url_for(name, **path_params).path
+    path: str = context["request"].url_for(name, **path_params).path
+    return path
 
 
 _env = jinja2.Environment(

@@ -7,7 +7,6 @@ import pytest
 from easy_read.render import (
     PICTOGRAMS,
     glossary_box,
-    hard_word_segments,
     pick_pictogram,
     points,
     points_for_template,
@@ -91,11 +90,3 @@ def test_glossary_box_lists_each_word_once_in_order() -> None:
     text = "Our safeguarding team met the local authority. Safeguarding means keeping you safe. SEND help."
     assert [e.term for e in glossary_box(text)] == ["safeguarding", "local authority", "SEND"]
     assert glossary_box("We listened to you.") == []
-
-
-def test_hard_word_segments_rebuild_the_text() -> None:
-    text = "Our safeguarding team & the local authorities."
-    pieces = hard_word_segments(text)
-    assert "".join(p["text"] for p in pieces) == text
-    assert [p["term"] for p in pieces] == [None, "safeguarding", None, "local authority", None]
-    assert hard_word_segments("") == []

@@ -7,6 +7,7 @@ import urllib.request
 from pathlib import Path
 
 from tests import live
+from tests.waiting import wait_for
 
 
 def test_first_start_prints_a_working_admin_set_up_link(tmp_path: Path) -> None:
@@ -27,18 +28,16 @@ def test_first_start_prints_a_working_admin_set_up_link(tmp_path: Path) -> None:
 
 def test_with_embedded_workers_healthz_names_every_layer_soon_after_start(tmp_path: Path) -> None:
     import json
-    import time
 
     server, base = live.serve(tmp_path, POSTBOX_EMBEDDED_WORKERS="true")
+
+    def loaded_layers() -> dict[str, str] | None:
+        with urllib.request.urlopen(base + "/healthz", timeout=10) as response:
+            layers: dict[str, str] = json.loads(response.read())["screening"]
+        return layers if "rules" in layers else None
+
     try:
-        deadline = time.monotonic() + 120
-        layers: dict[str, str] = {}
-        while time.monotonic() < deadline:
-            with urllib.request.urlopen(base + "/healthz", timeout=10) as response:
-                layers = json.loads(response.read())["screening"]
-            if "rules" in layers:
-                break
-            time.sleep(0.5)
+        layers = wait_for(loaded_layers, within=300, interval=0.5, what="the screen's layers loading")
         assert {"rules", "pii", "learned", "toxicity", "language"} <= set(layers), layers
     finally:
         server.terminate()

@@ -5,8 +5,10 @@ import re
 import httpx
 import pytest
 
+from accounts.roles import Role
 from postbox.models import View
 from tests.helpers import csrf_token, receipt_code, send_view
+from tests.staff import StaffClientFactory
 
 CHILD_PAGES = ["/", "/send", "/check", "/help"]
 
@@ -117,11 +119,22 @@ async def test_form_with_bad_utf8_gets_400(client: httpx.AsyncClient) -> None:
     assert response.status_code == 400
 
 
-async def test_markup_in_a_view_is_stored_as_text_and_rendered_escaped(client: httpx.AsyncClient) -> None:
-    response = await send_view(client, "<script>alert('x')</script><img src=x onerror=alert(1)>school")
+async def test_markup_in_a_view_is_stored_as_text_and_rendered_escaped(
+    client: httpx.AsyncClient, staff_client: StaffClientFactory
+) -> None:
+    # Tags are stripped; written-out entities come back as the characters the child meant.
+    written = "<b>bold</b> &lt;script&gt;alert('x')&lt;/script&gt; I <3 school & PE"
+    response = await send_view(client, written)
     assert response.status_code == 201
     view = await View.get()
-    assert "<script" not in view.text and "<img" not in view.text
+    assert view.text == "bold <script>alert('x')</script> I <3 school & PE"
+    # What a moderator's browser receives shows those characters as text, never as markup.
+    moderator, _ = await staff_client(Role.MODERATOR)
+    page = await moderator.get(f"/staff/moderation/{view.id}")
+    assert page.status_code == 200
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page.text
+    assert "I &lt;3 school &amp; PE" in page.text
+    assert "<script>alert" not in page.text and "<b>bold" not in page.text
 
 
 async def test_check_is_throttled_against_guessing(client: httpx.AsyncClient, app) -> None:
