@@ -46,6 +46,8 @@ bench: $(STAMP)  ## benchmarks that print numbers
 	$(PY) benchmarks/bench_send.py
 	$(PY) benchmarks/bench_escalation.py
 	$(PY) benchmarks/bench_sign_in_burst.py
+	$(PY) benchmarks/bench_easy_read.py
+	$(PY) benchmarks/bench_fast_screen.py --clock cpu
 
 clean:  ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache
