@@ -40,7 +40,7 @@ class LinearHead:
         # Row by row: a matrix product over the batch may round differently by batch size,
         # and a view's scores must not depend on what it was screened with.
         dense = rowwise(embeddings, self.emb)
-        return dense + np.asarray(lexical @ self.lex.T) + self.bias
+        return np.asarray(dense + np.asarray(lexical @ self.lex.T) + self.bias)
 
 
 def rowwise(rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -57,11 +57,11 @@ def heads_digest(npz: bytes, thresholds: dict[str, float]) -> str:
 
 def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return shifted / shifted.sum(axis=1, keepdims=True)
+    return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))
 
 
 def sigmoid(logits: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30))))
 
 
 @dataclass
@@ -85,7 +85,7 @@ class Heads:
 
     def save(self, out_dir: Path = HEADS_DIR) -> str:
         out_dir.mkdir(parents=True, exist_ok=True)
-        arrays = {
+        arrays: dict[str, Any] = {
             **self.lexical.to_arrays(),
             "level_emb": self.level.emb.astype(np.float32),
             "level_lex": self.level.lex.astype(np.float16),
@@ -109,7 +109,7 @@ class Heads:
             "themes": self.themes,
         }
         (out_dir / HEADS_JSON).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-        return self.meta["version"]
+        return str(self.meta["version"])
 
     @classmethod
     def load(cls, directory: Path = HEADS_DIR) -> Heads:

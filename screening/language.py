@@ -274,6 +274,7 @@ class LanguageDetector:
         if latin_share > 0.5 and (len(words) < 4 or len(letters) < 20 or english_share >= 0.3):
             return LanguageGuess("en", False, 0.0)
         self.load()
+        assert self._detector is not None  # load() builds it or raises
         values = self._detector.compute_language_confidence_values(text)
         if not values:
             return LanguageGuess("en", False, 0.0)

@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -61,21 +62,21 @@ def training_pool() -> Pool:
         weights.append(1.0)
         from_bank.append(True)
     held = set(datasets.load_splits()["sitb_heldout_rows"])
-    for row in datasets.load_sitb():
-        if row.index in held:
+    for post in datasets.load_sitb():
+        if post.index in held:
             continue
-        texts.append(row.text)
+        texts.append(post.text)
         # Ordinary RallyPoint posts teach the level head what adult talk about war and death is;
         # the others teach only the suicide and self-harm head.
-        ordinary = row.source_group == "rallypoint" and not row.label
+        ordinary = post.source_group == "rallypoint" and not post.label
         levels.append(0 if ordinary else -1)
-        cats.append("suicide_self_harm" if row.label else "none")
-        weights.append(SITB_WEIGHTS[row.source_group])
+        cats.append("suicide_self_harm" if post.label else "none")
+        weights.append(SITB_WEIGHTS[post.source_group])
         from_bank.append(False)
         if ordinary:
             # The screen reads long posts window by window: each window of an ordinary adult
             # post is also an example of what is not a concern, as the screen will see it.
-            parts = windows(row.text)
+            parts = windows(post.text)
             for part in parts if len(parts) > 1 else ():
                 texts.append(part.text)
                 levels.append(0)
@@ -87,7 +88,7 @@ def training_pool() -> Pool:
 
 def embed(encoder: Encoder, texts: list[str], cache_dir: Path | None) -> np.ndarray:
     """Embeddings, kept on disk by text so retraining does not embed everything again."""
-    store: dict[str, np.ndarray] = {}
+    store: dict[str, Any] = {}
     path = None
     if cache_dir is not None:
         path = cache_dir / f"train-{encoder.name}.npz"
