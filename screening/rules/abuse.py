@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from ..types import Level
 from .model import Rule, _c
-from .vocabulary import ABUSER, ADULT, BULLY_UNLESS, HURT_VERB, MARKS_UNLESS, PLAY_UNLESS, WORD
+from .vocabulary import (
+    ABUSER,
+    ADULT,
+    BULLY_UNLESS,
+    HURT_VERB,
+    HURT_VERB_WORDS,
+    MARKS_UNLESS,
+    PLAY_UNLESS,
+    WORD,
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -22,31 +31,7 @@ RULES: tuple[Rule, ...] = (
             rf"(?:brother|sister|sibling)s?)\b(?!\s+(?:up|out)\b)"
         ),
         needs=(
-            (
-                "batter",
-                "beat",
-                "belt",
-                "bit",
-                "burn",
-                "choke",
-                "choking",
-                "drag",
-                "grab",
-                "hit",
-                "hurt",
-                "kick",
-                "pinch",
-                "punch",
-                "pushed",
-                "pushes",
-                "shove",
-                "slap",
-                "smack",
-                "strangl",
-                "threw",
-                "throw",
-                "whip",
-            ),
+            HURT_VERB_WORDS,
             (
                 "batter",
                 "beat",
@@ -152,31 +137,7 @@ RULES: tuple[Rule, ...] = (
         ),
         needs=(
             ("dad", "gran", "mam", "mom", "mother", "mum", "nan"),
-            (
-                "batter",
-                "beat",
-                "belt",
-                "bit",
-                "burn",
-                "choke",
-                "choking",
-                "drag",
-                "grab",
-                "hit",
-                "hurt",
-                "kick",
-                "pinch",
-                "punch",
-                "pushed",
-                "pushes",
-                "shove",
-                "slap",
-                "smack",
-                "strangl",
-                "threw",
-                "throw",
-                "whip",
-            ),
+            HURT_VERB_WORDS,
         ),
         fires_on=("my dad hits my mum", "he punches my mom when he's drunk"),
         quiet_on=("the ball hit my mum", "my stepdad would never hurt my mum"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..types import Level
 from .model import Rule, _c
-from .vocabulary import I_AM, PLAY_UNLESS, THREAT_SAID, THREAT_SUBJECT, WEAPON, WORD
+from .vocabulary import I_AM, PLAY_UNLESS, THREAT_SAID, THREAT_SUBJECT, TOLD_WORDS, WEAPON, WEAPON_WORDS, WORD
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -23,19 +23,7 @@ RULES: tuple[Rule, ...] = (
             rf"bought|buy)\s+(?:a|my|an|the)\s+{WORD}?{WEAPON}"
         ),
         needs=(
-            (
-                "axe",
-                "blade",
-                "crossbow",
-                "gun",
-                "knife",
-                "knives",
-                "machete",
-                "shank",
-                "shotty",
-                "strap",
-                "weapon",
-            ),
+            WEAPON_WORDS,
             (
                 "bought",
                 "bring",
@@ -122,19 +110,7 @@ RULES: tuple[Rule, ...] = (
             rf"(?:a|an)\s+{WEAPON}\b"
         ),
         needs=(
-            (
-                "axe",
-                "blade",
-                "crossbow",
-                "gun",
-                "knife",
-                "knives",
-                "machete",
-                "shank",
-                "shotty",
-                "strap",
-                "weapon",
-            ),
+            WEAPON_WORDS,
             (
                 "bring",
                 "brought",
@@ -165,7 +141,7 @@ RULES: tuple[Rule, ...] = (
             rf"beat\s+me\s+up|do\s+me\s+in|cut|acid)\s+me\b"
         ),
         needs=(
-            ("messaged", "posted", "said", "say", "tell", "texted", "threaten", "told"),
+            TOLD_WORDS,
             ("keep", "messaged", "posted", "said", "say", "tell", "texted", "threaten", "told"),
         ),
         fires_on=("he said he will stab me if i tell", "they threatened to jump me after school"),
@@ -181,7 +157,7 @@ RULES: tuple[Rule, ...] = (
         ),
         needs=(
             ("find", "get", "hurt", "kill", "murder"),
-            ("messaged", "posted", "said", "say", "tell", "texted", "threaten", "told"),
+            TOLD_WORDS,
         ),
         fires_on=("they said they are going to kill me", "he threatened to hurt me"),
         quiet_on=("my mum said she'd kill me if i'm late",),

@@ -182,3 +182,45 @@ OPINION = _c(
     r"counsell\w+|awareness|youth\s+clubs)|waiting\s+lists?|campaign\w*|awareness\s+(?:week|day|month)|"
     r"(?:on|in)\s+the\s+news|statistics|petition)\b"
 )
+
+
+# Words a rule's needed-word prefilter looks for, shared by several rules.
+HURT_VERB_WORDS = (
+    "batter",
+    "beat",
+    "belt",
+    "bit",
+    "burn",
+    "choke",
+    "choking",
+    "drag",
+    "grab",
+    "hit",
+    "hurt",
+    "kick",
+    "pinch",
+    "punch",
+    "pushed",
+    "pushes",
+    "shove",
+    "slap",
+    "smack",
+    "strangl",
+    "threw",
+    "throw",
+    "whip",
+)
+TOLD_WORDS = ("messaged", "posted", "said", "say", "tell", "texted", "threaten", "told")
+WEAPON_WORDS = (
+    "axe",
+    "blade",
+    "crossbow",
+    "gun",
+    "knife",
+    "knives",
+    "machete",
+    "shank",
+    "shotty",
+    "strap",
+    "weapon",
+)
