@@ -67,9 +67,12 @@ def test_worrying_line_in_a_long_complaint_is_not_diluted(screener: Screener) ->
     worry = "my stepdad hits me with his belt when mum is at work and i have bruises on my back."
     text = " ".join([*school[:3], worry, *school[3:]])
     assert len(text.split()) > WHOLE_MAX_WORDS
+    learned = screener.learned.score([text])[0]
+    assert learned.level >= Level.HIGH, learned
+    assert worry in learned.window.text and len(learned.window.text) < len(text)
     result = screener.screen([text])[0]
-    assert result.level >= Level.HIGH, result
-    assert any(worry[:20] in text[s.start : s.end] for s in result.spans if s.kind == "risk")
+    assert result.level >= Level.HIGH
+    assert any(s.label.startswith("learned:") and worry in text[s.start : s.end] for s in result.spans)
 
 
 def test_lexical_vocabulary_round_trips_through_plain_arrays() -> None:
