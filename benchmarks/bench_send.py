@@ -35,6 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.live import free_port  # noqa: E402
+
 LUA = """
 wrk.method = "POST"
 wrk.body = '{"text": "We need more youth clubs and safer parks near our school.", "theme": "Community"}'
@@ -43,12 +47,6 @@ done = function(summary, latency, requests)
   io.write(string.format("P50 %f\\nP99 %f\\n", latency:percentile(50), latency:percentile(99)))
 end
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start(app: str, port: int, env: dict[str, str], workers: int = 1) -> subprocess.Popen[bytes]:

@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,13 +26,11 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.live import free_port  # noqa: E402
+
 SEND = {"text": "We need more youth clubs and safer parks near our school.", "theme": "Community"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def serve(data: Path) -> tuple[subprocess.Popen[bytes], str]:
