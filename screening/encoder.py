@@ -159,6 +159,3 @@ class Encoder:
         return (
             float(np.dot(self._one(PROBE_TEXT), np.asarray(recorded, dtype=np.float32))) >= PROBE_MIN_COSINE
         )
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=False)

@@ -46,10 +46,6 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def sentences(text: str) -> list[str]:
-    return [text[start:end] for start, end in _pieces(text)] or [text.strip()]
-
-
 def windows(text: str) -> list[Window]:
     """The windows the learned layer scores; always at least one."""
     stripped = text.strip()

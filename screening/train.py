@@ -24,7 +24,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from . import bank, datasets
 from .encoder import Encoder, default_cache_dir, resolve_model_path
-from .heads import HEADS_DIR, Heads, LinearHead, softmax
+from .heads import HEADS_DIR, Heads, LinearHead
 from .lexical import Lexical
 from .segment import windows
 from .types import SAFEGUARDING_CATEGORIES
@@ -243,7 +243,3 @@ def train(
     version = heads.save(out_dir)
     out(f"wrote {out_dir} ({version})")
     return {"version": version, "thresholds": thresholds}
-
-
-def level_probabilities(heads: Heads, embeddings: np.ndarray, texts: list[str]) -> np.ndarray:
-    return softmax(heads.level.logits(embeddings, heads.lexical.transform(texts)))
